@@ -2,7 +2,7 @@ import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
 import { ParleyError, formatError } from '../../errors.ts';
 import { readInputs } from '../../read/index.ts';
-import { createPipeline } from '../../pipeline.ts';
+import { extractStream, defaultWorkers } from '../../workers/pool.ts';
 import type { Extraction } from '../../extraction.ts';
 import { formatPretty } from '../pretty.ts';
 
@@ -15,6 +15,7 @@ recursively; - for stdin) and prints one Extraction per article.
                pretty (default on a terminal)
   --all        also print negated, hypothetical, future and background events (flagged)
   --strict     stop at the first input that fails
+  --workers N  worker threads for extraction (default: the number of cores)
   -q, --quiet  no progress on stderr
 
 Errors name the file (and line) on stderr; exit code 0 when every input succeeded,
@@ -31,25 +32,27 @@ export const command: Command = {
       all: { type: 'boolean' },
       strict: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      workers: { type: 'string' },
     });
     if (positionals.length === 0) throw new ParleyError('CLI_USAGE', 'cli', 'no input paths (use - for stdin)');
     const format = values.format ?? (process.stdout.isTTY ? 'pretty' : 'jsonl');
     if (!['jsonl', 'json', 'pretty'].includes(format)) throw new ParleyError('CLI_USAGE', 'cli', `unknown --format '${format}'`);
-    const pipeline = createPipeline({ all: values.all ?? false });
+    const workers = values.workers === undefined ? defaultWorkers() : Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new ParleyError('CLI_USAGE', 'cli', `--workers must be a positive integer, not '${values.workers}'`);
     const progress = !values.quiet && Boolean(process.stderr.isTTY);
     let ok = 0;
     let failed = 0;
     let first = true;
     const t0 = Date.now();
     if (format === 'json') await write('[');
-    for await (const item of readInputs(positionals)) {
+    for await (const item of extractStream(readInputs(positionals), { workers, all: values.all ?? false })) {
       if (!item.ok) {
         failed++;
         process.stderr.write(`parley extract: ${formatError(item.error)}\n`);
         if (values.strict) break;
         continue;
       }
-      const x: Extraction = pipeline.extract(item.article);
+      const x: Extraction = item.extraction;
       for (const e of x.errors) process.stderr.write(`parley extract: ${formatError(e)}\n`);
       ok++;
       if (format === 'jsonl') await write(JSON.stringify(x) + '\n');

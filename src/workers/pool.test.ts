@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractStream } from './pool.ts';
+import type { ReadItem } from '../read/index.ts';
+
+function* articles(n: number): Generator<ReadItem> {
+  for (let i = 0; i < n; i++) {
+    if (i % 7 === 3) {
+      yield { ok: false, error: { code: 'READ_JSON', stage: 'read', message: 'line is not valid JSON', file: 'feed.jsonl', line: i + 1 } };
+      continue;
+    }
+    const raw = `Officials from Chile and Peru met in Lima on Monday for round ${i} of talks.\n\nThey agreed to meet again.`;
+    yield { ok: true, article: { id: `a${i}`, origin: { file: 'feed.jsonl', line: i + 1 }, format: 'text', raw, meta: { published: '2025-05-06' } } };
+  }
+}
+
+async function collect(workers: number, n: number) {
+  const out: string[] = [];
+  async function* source() {
+    yield* articles(n);
+  }
+  for await (const r of extractStream(source(), { workers })) out.push(r.ok ? `ok:${r.extraction.doc}:${r.extraction.text.length}` : `err:${r.error.code}:${r.error.line}`);
+  return out;
+}
+
+test('two workers yield the same results, in input order, as one thread', async () => {
+  const one = await collect(1, 30);
+  const two = await collect(2, 30);
+  assert.equal(one.length, 30);
+  assert.deepEqual(two, one);
+});
+
+test('read errors pass through the pool at their place in the stream', async () => {
+  const two = await collect(2, 10);
+  assert.equal(two[3], 'err:READ_JSON:4');
+  assert.match(two[4]!, /^ok:a4:/);
+});
+
+test('an empty input stream ends cleanly and releases its workers', async () => {
+  assert.deepEqual(await collect(2, 0), []);
+});
