@@ -1,0 +1,219 @@
+/**
+ * Find date expressions in a text and resolve them against the publication date, biased to
+ * the past: news reports what happened, so a bare "Tuesday", "Oct. 25" or "in September"
+ * is the most recent one unless the clause speaks of the future ("will", "scheduled", "next").
+ *
+ * chrono-node finds calendar dates written with a month name or a year ("Oct. 25",
+ * "14 December 2018", "February 2022"); Parley's own patterns find weekdays, relative words
+ * ("yesterday", "last month", "two weeks ago"), bare months after a cue ("in March") and
+ * years after a cue ("in 2014"), with strict rules against false hits ("may", "march",
+ * times of day, scores, ages, decades). Every value carries only the precision the text
+ * supports: a week resolves to its month, never to an invented day.
+ */
+import * as chrono from 'chrono-node';
+import type { DateMention } from '../doc.ts';
+import {
+  addDays, addMonths, formatDate, nearestWeekday, yearFor, dayNumber,
+  type Direction, type Precision, type Ymd,
+} from './calendar.ts';
+import { MONTH_CUES, YEAR_CUES, FUTURE_MARKERS, MONTHS, NUMBER_WORDS, PAST_VERBS, WEEKDAYS } from './lexicon.ts';
+
+export interface FoundDate {
+  start: number;
+  end: number;
+  value: string;
+  precision: Precision;
+}
+
+interface Candidate extends FoundDate {
+  /** Higher wins when two candidates overlap with the same length. */
+  rank: number;
+}
+
+const MONTH_ALT = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
+const WEEKDAY_ALT = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const NUM_ALT = '\\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+/** `in|In|since|Since…`: cue words in lower case or capitalised (sentence start). */
+const cueAlt = (words: readonly string[]) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join('|');
+const MONTH_CUE_ALT = cueAlt(MONTH_CUES);
+const YEAR_CUE_ALT = cueAlt(YEAR_CUES);
+
+/** Days a month-day may lie before publication in a future clause before it means next year. */
+const FUTURE_WRAP_DAYS = 180;
+
+/**
+ * Find and resolve the dates in `text`. `published` (`YYYY-MM-DD` or null) anchors relative
+ * expressions; without it only expressions that state their year are resolved.
+ * `bounds` are the sentence spans used to read the tense around each date (whole text when absent).
+ */
+export function findDates(text: string, published: Ymd | null, bounds: Array<{ start: number; end: number }> = []): FoundDate[] {
+  const cands: Candidate[] = [];
+  const sentenceOf = (at: number) => bounds.find((s) => s.start <= at && at < s.end) ?? { start: 0, end: text.length };
+  const dirAt = (start: number, end: number): Direction => tenseAt(text, sentenceOf(start), start, end);
+
+  // 1. calendar dates written with a month name or a year (chrono-node)
+  const instant = published ? new Date(Date.UTC(published.y, published.m - 1, published.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
+  // line breaks inside a paragraph ("March\n3") must not split a date; same length keeps offsets
+  const flat = text.replace(/\s/g, ' ');
+  for (const r of chrono.en.casual.parse(flat, { instant, timezone: 0 } as never)) {
+    const c = fromChrono(flat, r, published, dirAt);
+    if (c) cands.push(c);
+  }
+  // 2. Parley's own patterns
+  if (published) {
+    cands.push(...weekdays(text, published, dirAt));
+    cands.push(...relatives(text, published));
+    cands.push(...bareMonths(text, published, dirAt));
+  }
+  cands.push(...years(text));
+  return pickNonOverlapping(cands);
+}
+
+function fromChrono(text: string, r: chrono.ParsedResult, pub: Ymd | null, dirAt: (s: number, e: number) => Direction): Candidate | null {
+  let start = r.index;
+  let raw = r.text;
+  const lead = /^(?:on|in|at|by|from|since|until|the)\s+/i.exec(raw);
+  if (lead) {
+    start += lead[0].length;
+    raw = raw.slice(lead[0].length);
+  }
+  const hasMonthName = new RegExp(`(?:^|[^A-Za-z])(?:${MONTH_ALT})(?![A-Za-z])`).test(raw);
+  const hasYear = /(?:^|\D)(?:1[89]|20)\d\d(?!\d)/.test(raw);
+  if (!hasMonthName && !hasYear) return null; // weekdays, relatives, times: handled below
+  const s = r.start;
+  const known = (k: 'day' | 'month' | 'year') => s.isCertain(k);
+  if (!known('month')) return null;
+  const month = s.get('month')!;
+  const end = start + raw.length;
+  if (known('year')) {
+    const y = s.get('year')!;
+    if (known('day')) return { start, end, value: formatDate({ y, m: month, d: s.get('day')! }, 'day'), precision: 'day', rank: 3 };
+    // "February 2022": keep only the month part's span (chrono may swallow a following weekday)
+    return { start, end, value: formatDate({ y, m: month, d: 1 }, 'month'), precision: 'month', rank: 3 };
+  }
+  if (!known('day') || !pub || !hasMonthName) return null; // bare month names: bareMonths()
+  const day = s.get('day')!;
+  const dir = dirAt(start, end);
+  let y = pub.y;
+  const cand: Ymd = { y, m: month, d: day };
+  const diff = dayNumber(cand) - dayNumber(pub);
+  if (diff > 0 && dir === 'past') y -= 1;
+  else if (diff < -FUTURE_WRAP_DAYS && dir === 'future') y += 1;
+  return { start, end, value: formatDate({ y, m: month, d: day }, 'day'), precision: 'day', rank: 3 };
+}
+
+function weekdays(text: string, pub: Ymd, dirAt: (s: number, e: number) => Direction): Candidate[] {
+  const out: Candidate[] = [];
+  const re = new RegExp(`\\b(?:(last|next|this|this coming|by)\\s+)?(${WEEKDAY_ALT})(?![A-Za-z])`, 'g');
+  for (const m of text.matchAll(re)) {
+    const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
+    const mod = m[1]?.toLowerCase();
+    let day: Ymd;
+    if (mod === 'last') day = nearestWeekday(pub, wd, 'past', true);
+    else if (mod === 'next' || mod === 'this coming') day = nearestWeekday(pub, wd, 'future', true);
+    else if (mod === 'by') day = nearestWeekday(pub, wd, 'future');
+    else day = nearestWeekday(pub, wd, dirAt(m.index!, m.index! + m[0].length));
+    out.push({ start: m.index!, end: m.index! + m[0].length, value: formatDate(day, 'day'), precision: 'day', rank: 2 });
+  }
+  return out;
+}
+
+function relatives(text: string, pub: Ymd): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (start: number, end: number, d: Ymd, p: Precision) => out.push({ start, end, value: formatDate(d, p), precision: p, rank: 2 });
+  const days = /\b(the day before yesterday|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b/gi;
+  for (const m of text.matchAll(days)) {
+    if (/USA\s+$/.test(text.slice(Math.max(0, m.index! - 5), m.index!))) continue; // the newspaper
+    const w = m[1]!.toLowerCase();
+    const shift = w === 'the day before yesterday' ? -2 : w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
+    push(m.index!, m.index! + m[0].length, addDays(pub, shift), 'day');
+  }
+  const units = /\b(?:(?:early|late|earlier|later)\s+)?(last|this|next)\s+(week|weekend|month|year)\b/gi;
+  for (const m of text.matchAll(units)) {
+    const rel = m[1]!.toLowerCase();
+    const unit = m[2]!.toLowerCase();
+    const k = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
+    const [start, end] = [m.index!, m.index! + m[0].length];
+    if (unit === 'year') push(start, end, { ...pub, y: pub.y + k }, 'year');
+    else if (unit === 'month') push(start, end, addMonths(pub, k), 'month');
+    else if (unit === 'week') push(start, end, addDays(pub, 7 * k), 'month');
+    else push(start, end, k === 1 ? nearestWeekday(pub, 6, 'future', true) : nearestWeekday(pub, 6, 'past', k === -1), 'month');
+  }
+  const ago = new RegExp(`\\b(${NUM_ALT})\\s+(day|week|month|year)s?\\s+ago\\b`, 'gi');
+  for (const m of text.matchAll(ago)) {
+    const w = m[1]!.toLowerCase();
+    const n = /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w];
+    if (n === undefined) continue;
+    const unit = m[2]!.toLowerCase();
+    const [start, end] = [m.index!, m.index! + m[0].length];
+    if (unit === 'day') push(start, end, addDays(pub, -n), 'day');
+    else if (unit === 'week') push(start, end, addDays(pub, -7 * n), 'month');
+    else if (unit === 'month') push(start, end, addMonths(pub, -n), 'month');
+    else push(start, end, { ...pub, y: pub.y - n }, 'year');
+  }
+  return out;
+}
+
+function bareMonths(text: string, pub: Ymd, dirAt: (s: number, e: number) => Direction): Candidate[] {
+  const out: Candidate[] = [];
+  // a cue word or "mid-" before, no day number or year after (chrono handles those)
+  const re = new RegExp(`(?:\\b(${MONTH_CUE_ALT})\\s+|\\b(mid|Mid)-)(${MONTH_ALT})(?![A-Za-z])(?!\\.?\\s*\\d)`, 'g');
+  for (const m of text.matchAll(re)) {
+    const name = m[3]!;
+    const month = MONTHS[name.toLowerCase()];
+    if (month === undefined) continue;
+    const start = m.index! + m[0].length - name.length;
+    const end = start + name.length;
+    const mod = (m[1] ?? m[2] ?? '').toLowerCase();
+    let y: number;
+    if (mod === 'last') y = yearFor(pub, month, null, 'past', true);
+    else if (mod === 'next') y = yearFor(pub, month, null, 'future', true);
+    else {
+      const dir = dirAt(start, end);
+      y = yearFor(pub, month, null, dir);
+      // a past-tense month more than FUTURE_WRAP_DAYS ahead … is last year's; a future one far behind is next year's
+      if (dir === 'future' && dayNumber({ y, m: month, d: 1 }) - dayNumber(pub) < -FUTURE_WRAP_DAYS) y += 1;
+    }
+    out.push({ start, end, value: formatDate({ y, m: month, d: 1 }, 'month'), precision: 'month', rank: 1 });
+  }
+  return out;
+}
+
+function years(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const re = new RegExp(`(?:\\b(?:${YEAR_CUE_ALT})\\s+|\\b(?:mid|Mid)-)((?:1[89]|20)\\d\\d)(?![\\d,.]\\d|\\d|s\\b|'s\\b|-\\d|\\s*%|\\s*per)`, 'g');
+  for (const m of text.matchAll(re)) {
+    const yr = m[1]!;
+    const start = m.index! + m[0].length - yr.length;
+    out.push({ start, end: start + 4, value: yr, precision: 'year', rank: 1 });
+  }
+  return out;
+}
+
+/**
+ * 'future' when the clause around a date speaks of the future ("will", "scheduled to",
+ * "next") and no past-tense verb sits right before the date ("said Tuesday").
+ */
+export function tenseAt(text: string, sentence: { start: number; end: number }, start: number, end: number): Direction {
+  const before = text.slice(Math.max(sentence.start, start - 80), start).toLowerCase();
+  const after = text.slice(end, Math.min(sentence.end, end + 30)).toLowerCase();
+  const lastWords = before.replace(/[^a-z’'\s]/g, ' ').trim().split(/\s+/).slice(-2);
+  if (lastWords.some((w) => PAST_VERBS.includes(w))) return 'past';
+  const window = `${before.split(/\s+/).slice(-9).join(' ')} ${after.split(/\s+/).slice(0, 4).join(' ')}`;
+  const hit = FUTURE_MARKERS.some((mk) => (mk.startsWith("'") || mk.startsWith('’') ? window.includes(mk) : new RegExp(`\\b${mk}\\b`).test(window)));
+  return hit ? 'future' : 'past';
+}
+
+function pickNonOverlapping(cands: Candidate[]): FoundDate[] {
+  const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.rank - a.rank || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start).map(({ start, end, value, precision }) => ({ start, end, value, precision }));
+}
+
+export function toMentions(found: FoundDate[]): DateMention[] {
+  return found.map((f) => ({ start: f.start, end: f.end, label: 'date' as const, value: f.value, precision: f.precision }));
+}
