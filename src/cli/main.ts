@@ -8,6 +8,7 @@ import { ParleyError } from '../errors.ts';
 /** name → loader; keep in the order shown by --help. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   extract: () => import('./commands/extract.ts'),
+  bench: () => import('./commands/bench.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {
