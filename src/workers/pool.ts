@@ -78,7 +78,7 @@ async function* runPool(items: AsyncIterable<ReadItem>, n: number, pipelineOptio
         });
       }),
     );
-    w.on('error', (err) => {
+    w.on('error', (err: Error) => {
       failure = err;
       notify();
     });
