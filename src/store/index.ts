@@ -1,0 +1,30 @@
+/**
+ * Open a Store from a URL: `postgres://…` / `postgresql://…` → PostgreSQL, anything else → a
+ * SQLite file path (':memory:' for a throw-away store).
+ */
+import { ParleyError } from '../errors.ts';
+import { openSqliteStore } from './sqlite/index.ts';
+import type { Store } from './types.ts';
+
+export type * from './types.ts';
+export { contentHash } from './hash.ts';
+
+export const DEFAULT_DB = './parley.db';
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+export async function openStore(url: string = DEFAULT_DB, opts: { schema?: string } = {}): Promise<Store> {
+  try {
+    if (isPostgresUrl(url)) {
+      const { openPostgresStore } = await import('./postgres/index.ts');
+      return await openPostgresStore(url, opts);
+    }
+    return openSqliteStore(url);
+  } catch (err) {
+    if (err instanceof ParleyError) throw err;
+    const shown = isPostgresUrl(url) ? url.replace(/\/\/[^@/]*@/, '//…@') : url;
+    throw new ParleyError('STORE_FAILED', 'store', `cannot open store ${shown}: ${err instanceof Error ? err.message : String(err)}`, { file: isPostgresUrl(url) ? undefined : url, cause: err });
+  }
+}

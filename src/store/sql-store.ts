@@ -1,0 +1,557 @@
+/**
+ * The Store over any SqlDb: ingest, merge and queries written once in portable SQL
+ * (SQLite ≥ 3.35 and PostgreSQL ≥ 13 both run it). What differs per dialect — schema,
+ * full-text search, row locking — comes in through `DialectSql`.
+ */
+import type { Actor, EventMention, EventRecord, Extraction, ExtractionError, PloverType, Quad } from '../extraction.ts';
+import { ParleyError } from '../errors.ts';
+import { contentHash } from './hash.ts';
+import { actorCode, dayKey, dayRange, isDateKey, quadClass } from './keys.ts';
+import { chunks, placeholders, type Row, type SqlConn, type SqlDb, type SqlValue } from './sql.ts';
+import type {
+  ActorDetail, ActorSummary, ArticleActorView, ArticleDetail, ArticleEventView, ArticleInput, DyadRow,
+  EventFact, EventFilter, FactFilter, IngestOutcome, MentionView, SearchHit, Store, StoreStats, StoredEvent,
+} from './types.ts';
+
+export interface SqlFragment {
+  sql: string;
+  params: SqlValue[];
+}
+
+export interface DialectSql {
+  /** A subquery selecting the ids of articles whose title/text match `q`, or null when `q` has no terms. */
+  ftsArticleIds(q: string): SqlFragment | null;
+  /** Search page and total for `q`, or null when `q` has no terms. */
+  search(q: string, limit: number, offset: number): { rows: SqlFragment; count: SqlFragment } | null;
+  /** Lock merged event rows before their counts are recomputed (no-op for single-writer SQLite). */
+  lockEvents(conn: SqlConn, ids: number[]): Promise<void>;
+}
+
+export interface SqlStoreOptions {
+  /** Country name for an ISO 3166-1 alpha-3 code (labels of state actors). */
+  countryName: (code: string) => string | undefined;
+}
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 10_000;
+const IN_CHUNK = 500;
+
+/** Events the pipeline flags are kept out of the merged record. */
+function isStorable(e: EventRecord): boolean {
+  return !e.negated && !e.hypothetical && !e.future && !e.background;
+}
+
+function mentionsOf(e: EventRecord): EventMention[] {
+  if (e.mentions && e.mentions.length > 0) return e.mentions;
+  return [{ sentence: e.sentence, span: e.span, trigger: e.trigger, rule: e.rule }];
+}
+
+function num(v: unknown): number {
+  return v === null || v === undefined ? 0 : Number(v);
+}
+
+function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+function parseJson<T>(v: unknown, fallback: T): T {
+  if (typeof v !== 'string') return (v as T) ?? fallback;
+  try {
+    return JSON.parse(v) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** A date bound from a filter: `YYYY[-MM[-DD]]`, widened to the first (from) or last (to) day. */
+function bound(d: string | undefined, which: 'from' | 'to'): string | undefined {
+  if (d === undefined || d === '') return undefined;
+  if (!isDateKey(d)) throw new ParleyError('SERVER_BAD_REQUEST', 'store', `'${which}' must be a date YYYY, YYYY-MM or YYYY-MM-DD`);
+  const [lo, hi] = dayRange(d);
+  return (which === 'from' ? lo : hi) ?? undefined;
+}
+
+function clampLimit(n: number | undefined, dflt = DEFAULT_LIMIT): number {
+  if (n === undefined || !Number.isFinite(n)) return dflt;
+  return Math.max(0, Math.min(MAX_LIMIT, Math.floor(n)));
+}
+
+const up = (s: string): string => s.trim().toUpperCase();
+
+interface Where {
+  clauses: string[];
+  params: SqlValue[];
+}
+
+function sideMatch(side: 'source' | 'target', code: string, w: Where): string {
+  w.params.push(code, code);
+  return `(e.${side}_code = ? OR e.${side}_country = ?)`;
+}
+
+function dateWhere(w: Where, from: string | undefined, to: string | undefined): void {
+  const lo = bound(from, 'from');
+  const hi = bound(to, 'to');
+  if (lo) {
+    w.clauses.push('e.day_hi >= ?');
+    w.params.push(lo);
+  }
+  if (hi) {
+    w.clauses.push('e.day_lo <= ?');
+    w.params.push(hi);
+  }
+}
+
+function whereSql(w: Where): string {
+  return w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '';
+}
+
+const EVENT_COLUMNS = `e.id, e.type, e.mode, e.cameo, e.quad, e.intensity, e.day,
+  e.source_code, e.source_name, e.source_country, e.source_sector,
+  e.target_code, e.target_name, e.target_country, e.target_sector,
+  e.num_mentions, e.num_articles, e.num_sources,
+  fm.sentence AS m_sentence, fm.span_start AS m_start, fm.span_end AS m_end, fm.trigger AS m_trigger,
+  fm.rule AS m_rule, fm.date AS m_date, fm.date_text AS m_date_text,
+  a.doc AS a_doc, a.title AS a_title, a.url AS a_url, a.source AS a_source, a.published AS a_published`;
+
+const EVENT_FROM = `events e
+  LEFT JOIN mentions fm ON fm.id = e.first_mention
+  LEFT JOIN articles a ON a.id = fm.article_id`;
+
+function toStoredEvent(r: Row): StoredEvent {
+  return {
+    id: num(r.id),
+    type: r.type as PloverType,
+    mode: str(r.mode),
+    cameo: String(r.cameo),
+    quad: r.quad as Quad,
+    quad_class: quadClass(String(r.quad)),
+    intensity: Math.round(num(r.intensity) * 100) / 100,
+    source: { code: String(r.source_code), name: String(r.source_name ?? r.source_code), country: str(r.source_country), sector: str(r.source_sector) },
+    target: { code: String(r.target_code), name: String(r.target_name ?? r.target_code), country: str(r.target_country), sector: str(r.target_sector) },
+    date: r.day ? String(r.day) : null,
+    num_mentions: num(r.num_mentions),
+    num_articles: num(r.num_articles),
+    num_sources: num(r.num_sources),
+    evidence: {
+      sentence: String(r.m_sentence ?? ''),
+      span: [num(r.m_start), num(r.m_end)],
+      trigger: String(r.m_trigger ?? ''),
+      rule: String(r.m_rule ?? ''),
+      date: str(r.m_date),
+      date_text: str(r.m_date_text),
+      article: { doc: String(r.a_doc ?? ''), title: str(r.a_title), url: str(r.a_url), source: str(r.a_source), published: str(r.a_published) },
+    },
+  };
+}
+
+interface GlobalActor {
+  code: string;
+  label: string;
+  kind: string | null;
+  country: string | null;
+}
+
+export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOptions): Store {
+  const globalActor = (p: { name: string; country: string | null; kind?: string }): GlobalActor => {
+    const code = actorCode(p);
+    if (p.country && p.country.trim()) {
+      const cname = opts.countryName(code);
+      if (cname) return { code, label: cname, kind: 'state', country: code };
+      return { code, label: p.kind === 'igo' ? p.name : code, kind: 'igo', country: code };
+    }
+    return { code, label: p.name || code, kind: p.kind ?? null, country: null };
+  };
+
+  const upsertActor = async (c: SqlConn, g: GlobalActor, seen: Set<string>): Promise<void> => {
+    if (seen.has(g.code)) return;
+    seen.add(g.code);
+    await c.run(
+      `INSERT INTO actors (code, label, kind, country) VALUES (?, ?, ?, ?)
+       ON CONFLICT (code) DO UPDATE SET
+         label = CASE WHEN actors.label = actors.code THEN excluded.label ELSE actors.label END,
+         kind = COALESCE(actors.kind, excluded.kind)`,
+      [g.code, g.label, g.kind, g.country],
+    );
+  };
+
+  const insertActors = async (c: SqlConn, articleId: number, actors: Actor[], seen: Set<string>): Promise<void> => {
+    const ids = new Set<string>();
+    for (const a of actors) {
+      if (ids.has(a.id)) continue;
+      ids.add(a.id);
+      const g = globalActor(a);
+      await upsertActor(c, g, seen);
+      await c.run(
+        `INSERT INTO article_actors (article_id, local_id, code, name, kind, country, sector, role, aliases, spans)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [articleId, a.id, g.code, a.name, a.kind, a.country, a.sector, a.role, JSON.stringify(a.aliases ?? []), JSON.stringify(a.mentions ?? [])],
+      );
+    }
+  };
+
+  const insertEvents = async (
+    c: SqlConn, articleId: number, x: Extraction, touched: Set<number>, seen: Set<string>,
+  ): Promise<{ events: number; mentions: number }> => {
+    let events = 0;
+    let mentions = 0;
+    for (let i = 0; i < x.events.length; i++) {
+      const e = x.events[i]!;
+      if (!isStorable(e)) continue;
+      const src = globalActor(e.source);
+      const tgt = globalActor(e.target);
+      await upsertActor(c, src, seen);
+      await upsertActor(c, tgt, seen);
+      const day = dayKey(e.date, x.published);
+      const [lo, hi] = dayRange(day);
+      const rows = await c.all<{ id: number }>(
+        `INSERT INTO events (type, source_code, target_code, day, day_lo, day_hi, cameo, quad, mode,
+           source_name, source_country, source_sector, target_name, target_country, target_sector, intensity)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (type, source_code, target_code, day) DO UPDATE SET day_lo = excluded.day_lo
+         RETURNING id`,
+        [e.type, src.code, tgt.code, day, lo, hi, e.cameo, e.quad, e.mode,
+          e.source.name, e.source.country, e.source.sector, e.target.name, e.target.country, e.target.sector, e.intensity],
+      );
+      const eventId = num(rows[0]!.id);
+      touched.add(eventId);
+      events++;
+      const ms = mentionsOf(e);
+      for (let j = 0; j < ms.length; j++) {
+        const m = ms[j]!;
+        await c.run(
+          `INSERT INTO mentions (event_id, article_id, ord, mord, sentence, span_start, span_end, trigger, rule,
+             date, date_text, mode, cameo, intensity, confidence,
+             source_name, source_country, source_sector, source_actor, target_name, target_country, target_sector, target_actor)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [eventId, articleId, i, j, m.sentence, m.span[0], m.span[1], m.trigger, m.rule,
+            e.date, e.date_text, e.mode, e.cameo, e.intensity, e.confidence,
+            e.source.name, e.source.country, e.source.sector, e.source.actor,
+            e.target.name, e.target.country, e.target.sector, e.target.actor],
+        );
+        mentions++;
+      }
+    }
+    return { events, mentions };
+  };
+
+  /** Recompute merged counts and representative fields from mention rows; drop emptied events. */
+  const recount = async (c: SqlConn, ids: number[]): Promise<void> => {
+    const sorted = [...ids].sort((a, b) => a - b);
+    await dialect.lockEvents(c, sorted);
+    for (const part of chunks(sorted, IN_CHUNK)) {
+      const inList = placeholders(part.length);
+      await c.run(
+        `UPDATE events SET
+           num_mentions = (SELECT COUNT(*) FROM mentions m WHERE m.event_id = events.id),
+           num_articles = (SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.event_id = events.id),
+           num_sources = (SELECT COUNT(DISTINCT COALESCE(a.source, 'doc:' || a.doc))
+                            FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = events.id),
+           intensity = COALESCE((SELECT AVG(m.intensity) FROM mentions m WHERE m.event_id = events.id), 0),
+           first_mention = (SELECT MIN(m.id) FROM mentions m WHERE m.event_id = events.id)
+         WHERE id IN (${inList})`,
+        part,
+      );
+      await c.run(
+        `UPDATE events SET mode = f.mode, cameo = f.cameo,
+           source_name = f.source_name, source_country = f.source_country, source_sector = f.source_sector,
+           target_name = f.target_name, target_country = f.target_country, target_sector = f.target_sector
+         FROM mentions f WHERE f.id = events.first_mention AND events.id IN (${inList})`,
+        part,
+      );
+      await c.run(`DELETE FROM events WHERE num_mentions = 0 AND id IN (${inList})`, part);
+    }
+  };
+
+  /** Drop global actors a replaced article left with no article or event. */
+  const pruneActors = async (c: SqlConn, codes: string[]): Promise<void> => {
+    for (const part of chunks([...new Set(codes)].sort(), IN_CHUNK)) {
+      await c.run(
+        `DELETE FROM actors WHERE code IN (${placeholders(part.length)})
+           AND NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.code = actors.code)
+           AND NOT EXISTS (SELECT 1 FROM events e WHERE e.source_code = actors.code)
+           AND NOT EXISTS (SELECT 1 FROM events e WHERE e.target_code = actors.code)`,
+        part,
+      );
+    }
+  };
+
+  const ingestOne = async (
+    c: SqlConn, item: ArticleInput, touched: Set<number>, orphans: string[], seen: Set<string>,
+  ): Promise<IngestOutcome> => {
+    const x = item.extraction;
+    if (!x || typeof x.doc !== 'string' || x.doc === '') throw new ParleyError('STORE_FAILED', 'store', 'article has no doc id');
+    const raw = item.raw ?? x.text ?? '';
+    const hash = item.hash ?? contentHash(raw, x);
+    const existing = await c.all<{ id: number; hash: string }>('SELECT id, hash FROM articles WHERE doc = ?', [x.doc]);
+    const prev = existing[0];
+    if (prev && prev.hash === hash) return { doc: x.doc, status: 'unchanged', events: 0, mentions: 0 };
+    const meta: SqlValue[] = [hash, x.title, x.url, x.source, x.published, x.language, raw, x.text ?? '', JSON.stringify(x.errors ?? [])];
+    let articleId: number;
+    if (prev) {
+      articleId = num(prev.id);
+      const old = await c.all<{ event_id: number; source_code: string; target_code: string }>(
+        `SELECT DISTINCT m.event_id, e.source_code, e.target_code FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id = ?`,
+        [articleId],
+      );
+      for (const o of old) {
+        touched.add(num(o.event_id));
+        orphans.push(o.source_code, o.target_code);
+      }
+      const oldActors = await c.all<{ code: string }>('SELECT code FROM article_actors WHERE article_id = ?', [articleId]);
+      for (const o of oldActors) orphans.push(o.code);
+      await c.run('DELETE FROM mentions WHERE article_id = ?', [articleId]);
+      await c.run('DELETE FROM article_actors WHERE article_id = ?', [articleId]);
+      await c.run(
+        `UPDATE articles SET hash = ?, title = ?, url = ?, source = ?, published = ?, language = ?, raw = ?, text = ?, errors = ?,
+           ingested_at = ? WHERE id = ?`,
+        [...meta, new Date().toISOString(), articleId],
+      );
+    } else {
+      const rows = await c.all<{ id: number }>(
+        `INSERT INTO articles (doc, hash, title, url, source, published, language, raw, text, errors, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [x.doc, ...meta, new Date().toISOString()],
+      );
+      articleId = num(rows[0]!.id);
+    }
+    await insertActors(c, articleId, x.actors ?? [], seen);
+    const n = await insertEvents(c, articleId, { ...x, events: x.events ?? [] }, touched, seen);
+    return { doc: x.doc, status: prev ? 'replaced' : 'new', ...n };
+  };
+
+  const eventWhere = (f: EventFilter): Where => {
+    const w: Where = { clauses: [], params: [] };
+    if (f.source) w.clauses.push(sideMatch('source', up(f.source), w));
+    if (f.target) w.clauses.push(sideMatch('target', up(f.target), w));
+    if (f.actor) {
+      const a = up(f.actor);
+      w.clauses.push('(e.source_code = ? OR e.source_country = ? OR e.target_code = ? OR e.target_country = ?)');
+      w.params.push(a, a, a, a);
+    }
+    if (f.type) {
+      w.clauses.push('e.type = ?');
+      w.params.push(f.type);
+    }
+    dateWhere(w, f.from, f.to);
+    if (f.q !== undefined && f.q.trim() !== '') {
+      const fts = dialect.ftsArticleIds(f.q);
+      if (!fts) w.clauses.push('1 = 0');
+      else {
+        w.clauses.push(`e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id IN (${fts.sql}))`);
+        w.params.push(...fts.params);
+      }
+    }
+    return w;
+  };
+
+  const factWhere = (f: FactFilter): Where => {
+    const w: Where = { clauses: [], params: [] };
+    if (f.pair) {
+      const [a, b] = [up(f.pair[0]), up(f.pair[1])];
+      w.clauses.push(
+        `(((e.source_code = ? OR e.source_country = ?) AND (e.target_code = ? OR e.target_country = ?))
+          OR ((e.source_code = ? OR e.source_country = ?) AND (e.target_code = ? OR e.target_country = ?)))`,
+      );
+      w.params.push(a, a, b, b, b, b, a, a);
+    }
+    if (f.actor) {
+      const a = up(f.actor);
+      w.clauses.push('(e.source_code = ? OR e.source_country = ? OR e.target_code = ? OR e.target_country = ?)');
+      w.params.push(a, a, a, a);
+    }
+    dateWhere(w, f.from, f.to);
+    return w;
+  };
+
+  const actorSummarySql = (where: string) => `
+    SELECT ac.code, ac.label, ac.kind, ac.country,
+      COALESCE(s.n, 0) AS as_source, COALESCE(t.n, 0) AS as_target, COALESCE(b.n, 0) AS events
+    FROM actors ac
+    LEFT JOIN (SELECT source_code AS code, COUNT(*) AS n FROM events GROUP BY source_code) s ON s.code = ac.code
+    LEFT JOIN (SELECT target_code AS code, COUNT(*) AS n FROM events GROUP BY target_code) t ON t.code = ac.code
+    LEFT JOIN (SELECT code, COUNT(DISTINCT id) AS n FROM (
+        SELECT id, source_code AS code FROM events UNION ALL SELECT id, target_code AS code FROM events) u
+      GROUP BY code) b ON b.code = ac.code
+    ${where}`;
+
+  const toSummary = (r: Row): ActorSummary => ({
+    code: String(r.code), label: String(r.label), kind: str(r.kind), country: str(r.country),
+    events: num(r.events), as_source: num(r.as_source), as_target: num(r.as_target),
+  });
+
+  const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof ParleyError) throw err;
+      throw new ParleyError('STORE_FAILED', 'store', `${what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  };
+
+  return {
+    dialect: db.dialect,
+
+    ingest: (items) => wrap('ingest', () => db.transaction(async (c) => {
+      const touched = new Set<number>();
+      const orphans: string[] = [];
+      const seen = new Set<string>();
+      const out: IngestOutcome[] = [];
+      for (const item of items) out.push(await ingestOne(c, item, touched, orphans, seen));
+      if (touched.size) await recount(c, [...touched]);
+      if (orphans.length) await pruneActors(c, orphans);
+      return out;
+    })),
+
+    hashes: (docs) => wrap('hashes', async () => {
+      const out = new Map<string, string>();
+      for (const part of chunks([...new Set(docs)], IN_CHUNK)) {
+        const rows = await db.all<{ doc: string; hash: string }>(`SELECT doc, hash FROM articles WHERE doc IN (${placeholders(part.length)})`, part);
+        for (const r of rows) out.set(r.doc, r.hash);
+      }
+      return out;
+    }),
+
+    events: (f = {}) => wrap('events', async () => {
+      const w = eventWhere(f);
+      const where = whereSql(w);
+      const total = await db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM events e ${where}`, w.params);
+      const rows = await db.all(
+        `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} ${where}
+         ORDER BY CASE WHEN e.day_lo IS NULL THEN 1 ELSE 0 END, e.day_lo DESC, e.id DESC LIMIT ? OFFSET ?`,
+        [...w.params, clampLimit(f.limit), Math.max(0, Math.floor(f.offset ?? 0))],
+      );
+      return { total: num(total[0]?.n), events: rows.map(toStoredEvent) };
+    }),
+
+    mentions: (eventId) => wrap('mentions', async () => {
+      const rows = await db.all(
+        `SELECT m.id, m.event_id, m.sentence, m.span_start, m.span_end, m.trigger, m.rule, m.date, m.date_text, m.confidence,
+           a.doc, a.title, a.url, a.source, a.published
+         FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.id`,
+        [eventId],
+      );
+      return rows.map((r): MentionView => ({
+        id: num(r.id), event_id: num(r.event_id), sentence: String(r.sentence), span: [num(r.span_start), num(r.span_end)],
+        trigger: String(r.trigger ?? ''), rule: String(r.rule ?? ''), date: str(r.date), date_text: str(r.date_text),
+        confidence: num(r.confidence),
+        article: { doc: String(r.doc), title: str(r.title), url: str(r.url), source: str(r.source), published: str(r.published) },
+      }));
+    }),
+
+    actors: () => wrap('actors', async () => {
+      const rows = await db.all(`${actorSummarySql('')} ORDER BY events DESC, ac.code`);
+      return rows.map(toSummary);
+    }),
+
+    actor: (code) => wrap('actor', async () => {
+      const c = up(code);
+      const rows = await db.all(actorSummarySql('WHERE ac.code = ?'), [c]);
+      if (!rows[0]) return null;
+      const names = await db.all<{ name: string; n: number }>(
+        `SELECT name, COUNT(*) AS n FROM article_actors WHERE code = ? GROUP BY name ORDER BY n DESC, name LIMIT 20`, [c]);
+      const partners = await db.all<{ code: string; label: string | null; n: number }>(
+        `SELECT p.other AS code, ac.label, COUNT(*) AS n FROM (
+           SELECT target_code AS other FROM events WHERE source_code = ?
+           UNION ALL SELECT source_code AS other FROM events WHERE target_code = ?) p
+         LEFT JOIN actors ac ON ac.code = p.other
+         GROUP BY p.other, ac.label ORDER BY n DESC, p.other LIMIT 20`, [c, c]);
+      const types = await db.all<{ type: PloverType; n: number }>(
+        `SELECT type, COUNT(*) AS n FROM events WHERE source_code = ? OR target_code = ? GROUP BY type ORDER BY type`, [c, c]);
+      const span = await db.all<{ first: string | null; last: string | null }>(
+        `SELECT MIN(day_lo) AS first, MAX(day_hi) AS last FROM events WHERE source_code = ? OR target_code = ?`, [c, c]);
+      const detail: ActorDetail = {
+        ...toSummary(rows[0]),
+        names: names.map((r) => ({ name: r.name, count: num(r.n) })),
+        partners: partners.map((r) => ({ code: r.code, label: r.label ?? r.code, events: num(r.n) })),
+        types: Object.fromEntries(types.map((r) => [r.type, num(r.n)])),
+        first: str(span[0]?.first),
+        last: str(span[0]?.last),
+      };
+      return detail;
+    }),
+
+    article: (doc) => wrap('article', async () => {
+      const rows = await db.all(`SELECT * FROM articles WHERE doc = ?`, [doc]);
+      const a = rows[0];
+      if (!a) return null;
+      const actors = await db.all(`SELECT * FROM article_actors WHERE article_id = ? ORDER BY local_id`, [a.id as number]);
+      const ms = await db.all(
+        `SELECT m.*, e.type, e.quad, e.source_code, e.target_code, e.day FROM mentions m JOIN events e ON e.id = m.event_id
+         WHERE m.article_id = ? ORDER BY m.ord, m.mord`, [a.id as number]);
+      const detail: ArticleDetail = {
+        doc: String(a.doc), title: str(a.title), url: str(a.url), source: str(a.source), published: str(a.published),
+        hash: String(a.hash), language: str(a.language), text: String(a.text ?? ''),
+        actors: actors.map((r): ArticleActorView => ({
+          id: String(r.local_id), code: String(r.code), name: String(r.name), kind: String(r.kind ?? ''),
+          country: str(r.country), sector: str(r.sector), role: str(r.role),
+          aliases: parseJson<string[]>(r.aliases, []), spans: parseJson<Array<[number, number]>>(r.spans, []),
+        })),
+        events: ms.map((r): ArticleEventView => ({
+          event_id: num(r.event_id), type: r.type as PloverType, cameo: String(r.cameo), quad: r.quad as Quad,
+          intensity: num(r.intensity),
+          source: { code: String(r.source_code), name: String(r.source_name ?? r.source_code), country: str(r.source_country), sector: str(r.source_sector) },
+          target: { code: String(r.target_code), name: String(r.target_name ?? r.target_code), country: str(r.target_country), sector: str(r.target_sector) },
+          date: r.day ? String(r.day) : null, sentence: String(r.sentence), span: [num(r.span_start), num(r.span_end)],
+          trigger: String(r.trigger ?? ''), rule: String(r.rule ?? ''),
+        })),
+        errors: parseJson<ExtractionError[]>(a.errors, []),
+      };
+      return detail;
+    }),
+
+    search: (q, o = {}) => wrap('search', async () => {
+      const s = dialect.search(q, clampLimit(o.limit, 20), Math.max(0, Math.floor(o.offset ?? 0)));
+      if (!s) return { total: 0, hits: [] };
+      const total = await db.all<{ n: number }>(s.count.sql, s.count.params);
+      const rows = await db.all(s.rows.sql, s.rows.params);
+      return {
+        total: num(total[0]?.n),
+        hits: rows.map((r): SearchHit => ({
+          doc: String(r.doc), title: str(r.title), url: str(r.url), source: str(r.source), published: str(r.published),
+          snippet: String(r.snippet ?? ''), events: num(r.events),
+        })),
+      };
+    }),
+
+    facts: (f = {}) => wrap('facts', async () => {
+      const w = factWhere(f);
+      const limit = f.limit !== undefined ? ` LIMIT ${clampLimit(f.limit, MAX_LIMIT * 100)}` : '';
+      const rows = await db.all(
+        `SELECT e.id, e.type, e.quad, e.intensity, e.source_code, e.target_code, e.source_country, e.target_country, e.day, e.num_mentions
+         FROM events e ${whereSql(w)} ORDER BY CASE WHEN e.day_lo IS NULL THEN 1 ELSE 0 END, e.day_lo, e.id${limit}`,
+        w.params,
+      );
+      return rows.map((r): EventFact => ({
+        id: num(r.id), type: r.type as PloverType, quad: r.quad as Quad, intensity: num(r.intensity),
+        source: String(r.source_code), target: String(r.target_code),
+        source_country: str(r.source_country), target_country: str(r.target_country),
+        date: r.day ? String(r.day) : null, num_mentions: num(r.num_mentions),
+      }));
+    }),
+
+    dyads: (f = {}) => wrap('dyads', async () => {
+      const w = factWhere(f);
+      const rows = await db.all(
+        `SELECT e.source_code AS source, e.target_code AS target, COUNT(*) AS events, SUM(e.num_mentions) AS mentions,
+           AVG(e.intensity) AS intensity
+         FROM events e ${whereSql(w)} GROUP BY e.source_code, e.target_code
+         ORDER BY events DESC, mentions DESC, source, target LIMIT ?`,
+        [...w.params, clampLimit(f.limit, MAX_LIMIT)],
+      );
+      return rows.map((r): DyadRow => ({
+        source: String(r.source), target: String(r.target), events: num(r.events), mentions: num(r.mentions),
+        intensity: Math.round(num(r.intensity) * 100) / 100,
+      }));
+    }),
+
+    stats: () => wrap('stats', async () => {
+      const r = await db.all(`SELECT
+        (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM events) AS events,
+        (SELECT COUNT(*) FROM mentions) AS mentions, (SELECT COUNT(*) FROM actors) AS actors`);
+      const s: StoreStats = { articles: num(r[0]?.articles), events: num(r[0]?.events), mentions: num(r[0]?.mentions), actors: num(r[0]?.actors) };
+      return s;
+    }),
+
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,36 @@
+/** The SQLite Store: one file (WAL) or ':memory:'. */
+import { createSqlStore, type DialectSql } from '../sql-store.ts';
+import { toFtsQuery } from '../fts.ts';
+import { createCountryNames } from '../countries.ts';
+import type { Store } from '../types.ts';
+import { createSqliteDriver } from './driver.ts';
+import { SQLITE_SCHEMA } from './schema.ts';
+
+const sqliteDialect: DialectSql = {
+  ftsArticleIds(q) {
+    const m = toFtsQuery(q);
+    return m ? { sql: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?', params: [m] } : null;
+  },
+  search(q, limit, offset) {
+    const m = toFtsQuery(q);
+    if (!m) return null;
+    return {
+      rows: {
+        sql: `SELECT a.doc, a.title, a.url, a.source, a.published,
+                snippet(articles_fts, 1, '«', '»', '…', 20) AS snippet,
+                (SELECT COUNT(DISTINCT mm.event_id) FROM mentions mm WHERE mm.article_id = a.id) AS events
+              FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+              WHERE articles_fts MATCH ? ORDER BY articles_fts.rank, a.id LIMIT ? OFFSET ?`,
+        params: [m, limit, offset],
+      },
+      count: { sql: 'SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ?', params: [m] },
+    };
+  },
+  lockEvents: async () => undefined,
+};
+
+export function openSqliteStore(file = './parley.db'): Store {
+  const db = createSqliteDriver({ file });
+  db.raw.exec(SQLITE_SCHEMA);
+  return createSqlStore(db, sqliteDialect, { countryName: createCountryNames() });
+}
