@@ -1,14 +1,64 @@
 /**
- * Clean stage (placeholder until the cleaning work lands): plain text is whitespace-normalised,
- * HTML has its tags stripped. Fills doc.text, doc.rawOffsets and doc.language.
+ * Clean stage: raw article → `doc.text` (paragraphs separated by a blank line), `doc.rawOffsets`,
+ * `doc.language` and the metadata the page or text states (title, byline, published).
+ *
+ * - Plain text: escapes and mojibake repaired, whitespace normalised, site chrome dropped
+ *   (text-chrome.ts); `rawOffsets[i]` is the offset in `doc.raw` of `text[i]`.
+ * - HTML: article found by Readability on a linkedom parse, pruned, metadata from meta tags,
+ *   JSON-LD and <time> (html.ts, html-meta.ts); then the same text rules. `rawOffsets` is null
+ *   (the text is rebuilt from the DOM).
+ *
+ * A published date already set by the reader (container metadata) is never overwritten.
  */
-import type { Doc } from '../doc.ts';
+import type { ArticleMeta, Doc } from '../doc.ts';
+import { normalizePublished } from '../read/normalize-date.ts';
+import { ParleyError } from '../errors.ts';
+import { loadLexicon, type ChromeLexicon } from './lexicon.ts';
+import { cleanMapped, type TextCleanOptions } from './text.ts';
+import { mapped } from './mapped.ts';
+import { extractHtml } from './html.ts';
+import { detectLanguage, lineLanguage } from './language.ts';
 
-export function createCleanStage() {
+export interface CleanStageOptions {
+  /** Path of a chrome lexicon JSON file (default: src/clean/chrome-lexicon.json). */
+  lexiconPath?: string;
+  /** An already loaded lexicon (wins over lexiconPath). */
+  lexicon?: ChromeLexicon;
+}
+
+const normalizeDate = (s: string): string | null => normalizePublished(s);
+
+function fill(doc: Doc, field: keyof ArticleMeta, value: string | null | undefined): void {
+  if (value && !doc.meta[field]) doc.meta[field] = value;
+}
+
+export function createCleanStage(options: CleanStageOptions = {}) {
+  const lex = options.lexicon ?? loadLexicon(options.lexiconPath);
   return function clean(doc: Doc): void {
-    const src = doc.format === 'html' ? doc.raw.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/gi, ' ') : doc.raw;
-    doc.text = src.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();
-    doc.rawOffsets = null;
-    doc.language = 'en';
+    const base: TextCleanOptions = { lex, normalizeDate, lineLanguage, detectLanguage, title: doc.meta.title };
+    if (doc.format === 'html') {
+      const art = extractHtml(doc.raw, normalizeDate);
+      fill(doc, 'published', art.meta.published);
+      fill(doc, 'title', art.meta.title);
+      fill(doc, 'byline', art.meta.byline);
+      fill(doc, 'url', art.meta.url);
+      fill(doc, 'source', art.meta.siteName);
+      const res = cleanMapped(mapped(art.text), { ...base, title: doc.meta.title, headerLines: 8 });
+      doc.text = res.text.s;
+      doc.rawOffsets = null;
+      fill(doc, 'published', res.published);
+      fill(doc, 'byline', res.byline);
+    } else {
+      const res = cleanMapped(mapped(doc.raw), base);
+      doc.text = res.text.s;
+      doc.rawOffsets = res.text.off;
+      fill(doc, 'published', res.published);
+      fill(doc, 'byline', res.byline);
+      fill(doc, 'title', res.title);
+    }
+    if (!doc.text.trim() && doc.raw.trim()) {
+      throw new ParleyError('CLEAN_NO_BODY', 'clean', 'no article body found', { file: doc.origin.file, line: doc.origin.line });
+    }
+    doc.language = detectLanguage(doc.text);
   };
 }

@@ -1,0 +1,152 @@
+/**
+ * HTML page → article text. The page is parsed once with linkedom; metadata is read from that
+ * document (html-meta.ts), then Readability picks the article element, which is pruned of what
+ * Readability lets through (figures and captions, promo/newsletter/related boxes, blocks that are
+ * nothing but links) and flattened to text: block elements become paragraphs (blank line), <br>
+ * a line break. When the page's JSON-LD articleBody is much longer than what Readability found,
+ * the articleBody is used instead.
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { readHtmlMeta, type HtmlMeta } from './html-meta.ts';
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
+  'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CENTER', 'DETAILS', 'SUMMARY',
+]);
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'FOOTER', 'FORM',
+  'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'LABEL', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'CANVAS', 'MENU', 'DIALOG',
+]);
+/** class/id/data-* words of boxes inside an article that are not article text. */
+const BOILERPLATE = /(?:^|[\s_-])(?:related|newsletter|signup|sign-up|subscribe|subscription|promo|promotion|share|sharing|social|advert|advertisement|ads?|sponsor(?:ed)?|outbrain|taboola|recommend(?:ed|ations)?|more-stories|most-popular|most-read|trending|read-?more|also-read|inline-link|comments?|author-bio|caption|credit|tags|breadcrumbs?|toolbar|paywall|disclaimer|video-player|playlist)(?:$|[\s_-])/i;
+
+interface NodeLike {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<NodeLike>;
+  getAttribute?(name: string): string | null;
+  attributes?: ArrayLike<{ name: string; value: string }>;
+}
+
+function attrText(el: NodeLike): string {
+  const attrs = el.attributes;
+  if (!attrs || attrs.length === 0) return '';
+  let out = '';
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i]!;
+    if (a.name === 'class' || a.name === 'id' || a.name.startsWith('data-')) out += ` ${a.value}`;
+  }
+  return out;
+}
+
+function textLength(el: NodeLike): number {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+}
+
+/** Text inside <a> elements of a subtree. */
+function linkTextLength(el: NodeLike): number {
+  if (el.nodeName === 'A') return textLength(el);
+  let n = 0;
+  const kids = el.childNodes;
+  for (let i = 0; i < kids.length; i++) if (kids[i]!.nodeType === 1) n += linkTextLength(kids[i]!);
+  return n;
+}
+
+function hasBlockChild(el: NodeLike): boolean {
+  const kids = el.childNodes;
+  for (let i = 0; i < kids.length; i++) if (kids[i]!.nodeType === 1 && BLOCK.has(kids[i]!.nodeName)) return true;
+  return false;
+}
+
+/** A leaf block made (almost) only of links: a related-article link, a list of headlines. */
+function isLinkBlock(el: NodeLike): boolean {
+  const len = textLength(el);
+  if (len === 0 || len > 300) return false;
+  const text = (el.textContent ?? '').trim();
+  if (/[.!?]["”’]?\s+\p{Lu}/u.test(text) && len > 150) return false; // several sentences: prose
+  return linkTextLength(el) / len >= 0.8;
+}
+
+/**
+ * Flatten an article element to text: blocks separated by blank lines, <br> as a newline, skipped
+ * elements and boilerplate boxes left out. `total` is the article's text length (a box holding most
+ * of the article is never dropped as boilerplate).
+ */
+export function articleText(root: NodeLike): string {
+  const out: string[] = [];
+  const total = textLength(root);
+  let pre = 0;
+  const walk = (node: NodeLike): void => {
+    if (node.nodeType === 3) {
+      // In HTML, newlines in text are plain whitespace (source wrapping), except inside <pre>.
+      const t = node.textContent ?? '';
+      out.push(pre ? t : t.replace(/[\t\n\r\f]+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const name = node.nodeName;
+    if (SKIP.has(name)) return;
+    if (name === 'BR') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block || name === 'SPAN' || name === 'A') {
+      const attrs = attrText(node);
+      if (attrs && BOILERPLATE.test(attrs) && textLength(node) < total * 0.5) return;
+    }
+    if (block && !hasBlockChild(node) && isLinkBlock(node)) return;
+    if (block) out.push('\n\n');
+    else if (name === 'TD' || name === 'TH') out.push(' ');
+    if (name === 'PRE') pre++;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) walk(kids[i]!);
+    if (name === 'PRE') pre--;
+    if (block) out.push('\n\n');
+  };
+  walk(root);
+  return out.join('');
+}
+
+export interface HtmlArticle {
+  /** Article text: paragraphs separated by blank lines (not yet chrome-filtered). */
+  text: string;
+  meta: HtmlMeta;
+  /** 'readability', 'json-ld' (articleBody used) or 'body' (Readability found nothing). */
+  source: 'readability' | 'json-ld' | 'body';
+}
+
+function stripTags(s: string): string {
+  return /<\w/.test(s) ? s.replace(/<\/(?:p|div|h\d|li)>|<br\s*\/?>/gi, '\n\n').replace(/<[^>]+>/g, ' ') : s;
+}
+
+export function extractHtml(html: string, normalizeDate: (s: string) => string | null): HtmlArticle {
+  const { document } = parseHTML(html);
+  const meta = readHtmlMeta(document as never, normalizeDate);
+  let root: NodeLike | null = null;
+  try {
+    const reader = new Readability(document as never, {
+      keepClasses: true,
+      disableJSONLD: true,
+      serializer: (el: unknown) => el as never,
+    });
+    const r = reader.parse() as { content?: unknown } | null;
+    root = (r?.content as NodeLike | undefined) ?? null;
+  } catch {
+    root = null;
+  }
+  let text = root ? articleText(root) : '';
+  let source: HtmlArticle['source'] = 'readability';
+  const bodyLen = text.replace(/\s+/g, ' ').length;
+  if (meta.articleBody && meta.articleBody.length >= 500 && bodyLen < meta.articleBody.length * 0.6) {
+    text = stripTags(meta.articleBody);
+    source = 'json-ld';
+  } else if (!root) {
+    const body = (document as unknown as { body?: NodeLike }).body;
+    text = body ? articleText(body) : '';
+    source = 'body';
+  }
+  return { text, meta, source };
+}

@@ -1,0 +1,108 @@
+/**
+ * Offset-tracking strings: every transformation of the text keeps, for each output character,
+ * the offset in the original input it came from, so the final clean text maps back to `doc.raw`.
+ *
+ * A `Mapped` is a string `s` with `off` (length `s.length + 1`): `off[i]` is the source offset of
+ * `s[i]`, and `off[s.length]` is the source offset just past the end.
+ */
+export interface Mapped {
+  s: string;
+  off: Int32Array;
+}
+
+/** Identity map over a string. */
+export function mapped(s: string): Mapped {
+  const off = new Int32Array(s.length + 1);
+  for (let i = 0; i <= s.length; i++) off[i] = i;
+  return { s, off };
+}
+
+/** Builds a new Mapped text piece by piece; `end` is the source offset past the last piece. */
+export interface MappedBuilder {
+  /** Copy `src.s.slice(start, end)` with its offsets. */
+  copy(src: Mapped, start: number, end: number): void;
+  /** Append `text`; every character maps to `srcOffset` (a replacement for some source range). */
+  put(text: string, srcOffset: number): void;
+  length(): number;
+  /** Last character appended, or '' when empty. */
+  last(): string;
+  finish(endOffset: number): Mapped;
+}
+
+export function mappedBuilder(): MappedBuilder {
+  const parts: string[] = [];
+  let offs: number[] = [];
+  let lastChar = '';
+  return {
+    copy(src, start, end) {
+      if (end <= start) return;
+      parts.push(src.s.slice(start, end));
+      for (let i = start; i < end; i++) offs.push(src.off[i]!);
+      lastChar = src.s[end - 1]!;
+    },
+    put(text, srcOffset) {
+      if (!text) return;
+      parts.push(text);
+      for (let i = 0; i < text.length; i++) offs.push(srcOffset);
+      lastChar = text[text.length - 1]!;
+    },
+    length: () => offs.length,
+    last: () => lastChar,
+    finish(endOffset) {
+      const s = parts.join('');
+      const off = new Int32Array(s.length + 1);
+      off.set(offs);
+      off[s.length] = endOffset;
+      offs = [];
+      return { s, off };
+    },
+  };
+}
+
+/** The slice `[start, end)` of a Mapped, offsets kept. */
+export function sliceMapped(m: Mapped, start: number, end: number): Mapped {
+  const off = new Int32Array(end - start + 1);
+  off.set(m.off.subarray(start, end + 1));
+  return { s: m.s.slice(start, end), off };
+}
+
+/**
+ * Replace every match of `re` (must be global) with `replace(match)`; replaced text maps to the
+ * source offset of the match start. Unmatched text keeps its offsets.
+ */
+export function replaceMapped(m: Mapped, re: RegExp, replace: (match: RegExpExecArray) => string): Mapped {
+  re.lastIndex = 0;
+  let match = re.exec(m.s);
+  if (!match) return m;
+  const b = mappedBuilder();
+  let pos = 0;
+  while (match) {
+    b.copy(m, pos, match.index);
+    b.put(replace(match), m.off[match.index]!);
+    pos = match.index + match[0].length;
+    if (match[0].length === 0) re.lastIndex++;
+    match = re.exec(m.s);
+  }
+  b.copy(m, pos, m.s.length);
+  return b.finish(m.off[m.s.length]!);
+}
+
+/** A line of a Mapped text: `[start, end)` without its newline. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+export function lineRanges(s: string): LineRange[] {
+  const out: LineRange[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = s.indexOf('\n', start);
+    if (nl < 0) {
+      out.push({ start, end: s.length });
+      return out;
+    }
+    out.push({ start, end: nl });
+    start = nl + 1;
+  }
+}
