@@ -1,0 +1,187 @@
+/**
+ * Compiles the validated knowledge base into what the recogniser needs per document: one
+ * word-bounded trie of every name (states, demonyms, capitals, seats, bodies, IGOs, groups,
+ * office-holders, role titles) and lookup tables. Built once per stage, never per document.
+ */
+import type { ActorKbData, Group, OfficeHolder, Role } from './schema.ts';
+import { createFolder, createTrie, type Folder, type Trie } from './trie.ts';
+
+export type EntryKind = 'state' | 'demonym' | 'adjective' | 'capital' | 'seat' | 'body' | 'igo' | 'group' | 'person' | 'role';
+
+/**
+ * How the text's case must agree with the entry: `any` (role titles), `acronym` (US, UN, WHO:
+ * no lower-case letter in the text), `cap` (first letter upper-case; an all-lower-case text is
+ * accepted only when `lowerOk`).
+ */
+export type CaseMode = 'any' | 'acronym' | 'cap';
+
+export interface Entry {
+  kind: EntryKind;
+  /** state/IGO code (state, demonym, adjective, capital, seat, igo), or an index into bodies/groups/people/roles. */
+  ref: string | number;
+  surface: string;
+  caseMode: CaseMode;
+  lowerOk: boolean;
+  /** Often not the actor (Georgia, Jordan, a capital that is a common name): needs context. */
+  ambiguous: boolean;
+  /** Person: the entry is the full name (not a short alias). State: valid until (historical). */
+  full?: boolean;
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface BodyRec {
+  id: string;
+  name: string;
+  owner: string;
+  ownerKind: 'state' | 'igo';
+  sector: string;
+}
+
+export interface PersonRec {
+  id: string;
+  name: string;
+  aliases: string[];
+  terms: OfficeHolder[];
+  /** Folded first token of the full name ("antony"). */
+  first: string;
+}
+
+export interface CompiledKb {
+  folder: Folder;
+  trie: Trie<Entry>;
+  stateName: Map<string, string>;
+  igoName: Map<string, string>;
+  /** Demonym (display) of each state code, for role actors' names ("Chinese envoy"). */
+  demonym: Map<string, string>;
+  bodies: BodyRec[];
+  groups: Group[];
+  people: PersonRec[];
+  roles: Role[];
+  /** Folded role title or alias → role. */
+  roleByTitle: Map<string, Role>;
+  /** Folded person alias (also full names) → indices into people. */
+  personByAlias: Map<string, number[]>;
+  honorifics: Set<string>;
+  particles: Set<string>;
+  notNames: Set<string>;
+  calendar: Set<string>;
+  locatives: Set<string>;
+  pronouns: Map<string, 'male' | 'female'>;
+  former: Set<string>;
+}
+
+export function slug(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function caseModeOf(surface: string): CaseMode {
+  const letters = surface.replace(/[^\p{L}]/gu, '');
+  if (letters === letters.toLowerCase()) return 'any';
+  if (letters === letters.toUpperCase() && letters.length <= 6) return 'acronym';
+  return 'cap';
+}
+
+export function compileKb(data: ActorKbData): CompiledKb {
+  const folder = createFolder();
+  const trie = createTrie<Entry>(folder);
+  const add = (surface: string, e: Omit<Entry, 'surface' | 'caseMode' | 'lowerOk'>, multiwordLowerOk = true) => {
+    const key = folder.key(surface);
+    if (!key) return;
+    const caseMode = caseModeOf(surface);
+    trie.add(key, { ...e, surface, caseMode, lowerOk: multiwordLowerOk && !e.ambiguous && key.includes(' ') && caseMode === 'cap' });
+  };
+  const stateName = new Map<string, string>();
+  const igoName = new Map<string, string>();
+  const demonym = new Map<string, string>();
+  const bodies: BodyRec[] = [];
+  const bodyIds = new Set<string>();
+  const addBodies = (owner: string, ownerKind: 'state' | 'igo', list: { name: string; aliases: string[]; sector: string }[], amb: Set<string>) => {
+    for (const b of list) {
+      let id = `b:${owner.toLowerCase()}-${slug(b.name)}`;
+      while (bodyIds.has(id)) id += '-x';
+      bodyIds.add(id);
+      const ref = bodies.length;
+      bodies.push({ id, name: b.name, owner, ownerKind, sector: b.sector });
+      for (const s of [b.name, ...b.aliases]) add(s, { kind: 'body', ref, ambiguous: amb.has(folder.key(s)) });
+    }
+  };
+  for (const s of data.states) {
+    stateName.set(s.code, s.name);
+    if (s.demonyms[0]) demonym.set(s.code, s.demonyms[0]);
+    const amb = new Set(s.ambiguous.map((a) => folder.key(a)));
+    const isAmb = (x: string) => amb.has(folder.key(x));
+    for (const n of [s.name, ...(s.official ? [s.official] : []), ...s.aliases]) add(n, { kind: 'state', ref: s.code, ambiguous: isAmb(n) });
+    for (const n of s.demonyms) add(n, { kind: 'demonym', ref: s.code, ambiguous: isAmb(n) });
+    for (const n of s.adjectives) add(n, { kind: 'adjective', ref: s.code, ambiguous: isAmb(n) });
+    for (const n of s.capitals) add(n, { kind: 'capital', ref: s.code, ambiguous: isAmb(n) });
+    for (const n of s.seats) add(n, { kind: 'seat', ref: s.code, ambiguous: isAmb(n) });
+    for (const h of s.historical) {
+      for (const n of [h.name, ...h.aliases]) add(n, { kind: 'state', ref: s.code, ambiguous: isAmb(n), from: h.from ?? null, to: h.to ?? null });
+    }
+    addBodies(s.code, 'state', s.bodies, amb);
+  }
+  for (const g of data.igos) {
+    igoName.set(g.code, g.name);
+    const amb = new Set(g.ambiguous.map((a) => folder.key(a)));
+    for (const n of [g.name, ...g.aliases]) add(n, { kind: 'igo', ref: g.code, ambiguous: amb.has(folder.key(n)) });
+    // a seat also listed as a state's capital (Brussels) stays with the state
+    for (const n of g.seats) if (!trie.get(folder.key(n))?.some((e) => e.kind === 'capital')) add(n, { kind: 'seat', ref: g.code, ambiguous: amb.has(folder.key(n)) });
+    addBodies(g.code, 'igo', g.bodies, amb);
+  }
+  data.groups.forEach((g, i) => {
+    for (const n of [g.name, ...g.aliases]) add(n, { kind: 'group', ref: i, ambiguous: false, from: g.from, to: g.to });
+  });
+  const roleByTitle = new Map<string, Role>();
+  data.roles.forEach((r, i) => {
+    for (const t of [r.title, ...r.aliases]) {
+      const k = folder.key(t);
+      if (!roleByTitle.has(k)) roleByTitle.set(k, r);
+      add(t, { kind: 'role', ref: i, ambiguous: false });
+    }
+  });
+  // office-holders: one person per full name, with every term
+  const people: PersonRec[] = [];
+  const byName = new Map<string, number>();
+  for (const row of data.people) {
+    const k = folder.key(row.name);
+    let i = byName.get(k);
+    if (i === undefined) {
+      i = people.length;
+      byName.set(k, i);
+      people.push({ id: `p:${slug(row.name)}`, name: row.name, aliases: [], terms: [], first: k.split(' ')[0]! });
+    }
+    const p = people[i]!;
+    p.terms.push(row);
+    for (const a of row.aliases) if (!p.aliases.includes(a)) p.aliases.push(a);
+  }
+  const personByAlias = new Map<string, number[]>();
+  people.forEach((p, i) => {
+    const seen = new Set<string>();
+    for (const [n, full] of [[p.name, true], ...p.aliases.map((a) => [a, false] as const)] as const) {
+      const k = folder.key(n);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const list = personByAlias.get(k) ?? [];
+      list.push(i);
+      personByAlias.set(k, list);
+      add(n, { kind: 'person', ref: i, ambiguous: false, full: full || k.includes(' ') });
+    }
+  });
+  const np = data.nameParts;
+  const lower = (xs: string[]) => new Set(xs.map((x) => folder.key(x)));
+  const pronouns = new Map<string, 'male' | 'female'>();
+  for (const w of np.pronouns.male) pronouns.set(w, 'male');
+  for (const w of np.pronouns.female) pronouns.set(w, 'female');
+  return {
+    folder, trie, stateName, igoName, demonym, bodies, groups: data.groups, people, roles: data.roles, roleByTitle,
+    personByAlias,
+    honorifics: lower(np.honorifics),
+    particles: lower(np.particles),
+    notNames: lower(np.notNames),
+    calendar: lower(np.calendar),
+    locatives: lower(np.locatives),
+    pronouns,
+    former: lower(np.former),
+  };
+}

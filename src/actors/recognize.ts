@@ -1,0 +1,681 @@
+/**
+ * The actor recogniser: one pass of the KB trie over the folded text, then person names built
+ * from tokens (titles before the name, appositions after it, short forms, pronouns), all
+ * resolved at the article's date. Fills doc.actors and doc.actorMentions.
+ */
+import type { ActorMention, Doc } from '../doc.ts';
+import type { Actor, ActorKind } from '../extraction.ts';
+import type { CompiledKb, Entry, PersonRec } from './kb.ts';
+import { slug } from './kb.ts';
+import type { Role } from './schema.ts';
+
+/** How an actor was mentioned (ActorMention.label). */
+export type MentionLabel = 'name' | 'title' | 'pronoun' | 'metonym' | 'demonym' | 'state' | 'igo' | 'body' | 'group';
+
+interface Hit {
+  start: number;
+  end: number;
+  entries: Entry[];
+  t0: number;
+  t1: number;
+  used: boolean;
+}
+
+interface DocActor {
+  id: string;
+  name: string;
+  aliases: Set<string>;
+  kind: ActorKind;
+  country: string | null;
+  sector: string | null;
+  role: string | null;
+  mentions: ActorMention[];
+  /** Folded short forms that refer back to this person ("blinken", "mr blinken"). */
+  short: Set<string>;
+  last: number;
+}
+
+/** What a title or apposition says about a person. */
+interface Context {
+  start: number;
+  end: number;
+  country: string | null;
+  sector: string | null;
+  role: Role | null;
+  roleText: string | null;
+  former: boolean;
+  /** The phrase holds a role, or a country and a noun: strong enough to make a person. */
+  strong: boolean;
+  honorific: boolean;
+}
+
+const COUNTRY_KINDS = new Set(['state', 'demonym', 'adjective', 'capital', 'seat', 'igo', 'body']);
+
+function inDate(date: string, from: string | null | undefined, to: string | null | undefined): boolean {
+  if (from && date < from) return false;
+  if (to && date >= to) return false;
+  return true;
+}
+
+/** Term bounds as comparable strings: start "2019" → "2019", end "2019" → "2019-12-31~". */
+function termCovers(date: string, start: string | null, end: string | null): boolean {
+  if (start && date < start) return false;
+  if (end && date > (end.length < 10 ? end + '~' : end)) return false;
+  return true;
+}
+
+const isUpper = (c: string | undefined) => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+
+export interface PersonAtDate {
+  country: string | null;
+  sector: string | null;
+  role: string | null;
+  inOffice: boolean;
+}
+
+/** The office a KB person held at `date`: in office, else the latest past one (former), else the first. */
+export function personAt(p: PersonRec, date: string): PersonAtDate {
+  const now = p.terms.filter((t) => termCovers(date, t.start, t.end));
+  if (now.length) {
+    const t = now.find((x) => x.sector === 'GOV') ?? now[0]!;
+    return { country: t.country, sector: t.sector, role: t.office, inOffice: true };
+  }
+  const past = p.terms.filter((t) => t.end && t.end < date).sort((a, b) => (b.end! < a.end! ? -1 : 1));
+  if (past.length) return { country: past[0]!.country, sector: 'ELI', role: `former ${past[0]!.office}`, inOffice: false };
+  const first = p.terms[0];
+  return { country: first?.country ?? null, sector: null, role: null, inOffice: false };
+}
+
+export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
+  const text = doc.text;
+  const date = doc.meta.published ?? today;
+  const T = doc.tokens;
+  const nT = T.start.length;
+  const f = kb.folder.fold(text);
+  const n = text.length;
+
+  // ---- 1. trie scan: leftmost-longest, case- and date-checked --------------------------------
+  const caseOk = (e: Entry, s: number, end: number): boolean => {
+    if (e.caseMode === 'any') return true;
+    const slice = text.slice(s, end);
+    if (e.caseMode === 'acronym') return !/\p{Ll}/u.test(slice);
+    const c = text[s];
+    if (isUpper(c)) return true;
+    if (e.surface[0] === e.surface[0]!.toLowerCase() && /\p{Lu}/u.test(slice)) return true; // al-Qaeda
+    return e.lowerOk && !/\p{Lu}/u.test(slice);
+  };
+  const tokAtOrAfter = (pos: number): number => {
+    let lo = 0;
+    let hi = nT;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (T.start[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const hits: Hit[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!kb.folder.isWord(f[i]!) || (i > 0 && kb.folder.isWord(f[i - 1]!))) continue;
+    const ms = kb.trie.matchAt(f, i);
+    for (const m of ms) {
+      const valid = m.values.filter((e) => caseOk(e, i, m.end) && inDate(date, e.from, e.to));
+      if (!valid.length) continue;
+      const t0 = tokAtOrAfter(i);
+      let t1 = t0;
+      while (t1 + 1 < nT && T.end[t1 + 1]! <= m.end) t1++;
+      if (t0 >= nT || T.start[t0]! >= m.end) break;
+      hits.push({ start: i, end: m.end, entries: valid, t0, t1, used: false });
+      i = m.end - 1;
+      break;
+    }
+  }
+  const cover = new Int32Array(nT).fill(-1);
+  hits.forEach((h, i) => {
+    for (let t = h.t0; t <= h.t1; t++) cover[t] = i;
+  });
+
+  const tok = (t: number) => text.slice(T.start[t]!, T.end[t]!);
+  const sameSent = (a: number, b: number) => a >= 0 && b >= 0 && a < nT && b < nT && T.sentence[a] === T.sentence[b];
+  const sentStart = (t: number) => t === 0 || T.sentence[t - 1] !== T.sentence[t];
+  const lowerOf = (t: number) => T.lower[t]!.replace(/\.$/, '');
+  const isCapWord = (t: number) => {
+    const s = tok(t);
+    return /^\p{Lu}[\p{L}'’.-]*$/u.test(s) || /^[a-z]{1,4}[-'’]\p{Lu}\p{L}+/u.test(s);
+  };
+  /** An uncovered capitalised word that may be part of a name. */
+  const nameLike = (t: number) => cover[t] === -1 && isCapWord(t) && !kb.notNames.has(lowerOf(t)) && !kb.calendar.has(lowerOf(t)) && !kb.honorifics.has(lowerOf(t));
+  const capNeighbour = (t: number) => cover[t] === -1 && isCapWord(t) && !kb.calendar.has(lowerOf(t)) && !['ADP', 'DET', 'CCONJ', 'PRON', 'AUX', 'SCONJ'].includes(T.pos[t]!) && !(sentStart(t) && kb.notNames.has(lowerOf(t)));
+
+  // ---- 2. false friends: capitals, seats and ambiguous names next to other capitalised words ----
+  const support = new Set<string>();
+  for (const h of hits) for (const e of h.entries) if (!e.ambiguous && COUNTRY_KINDS.has(e.kind) && typeof e.ref === 'string') support.add(e.ref);
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    const prev = h.t0 - 1;
+    const next = h.t1 + 1;
+    const prevCap = sameSent(prev, h.t0) && capNeighbour(prev) && !sentStart(prev) ? true : sameSent(prev, h.t0) && capNeighbour(prev) && T.pos[prev] === 'PROPN';
+    const nextCap = sameSent(next, h.t1) && capNeighbour(next);
+    const commaCap = sameSent(prev - 1, h.t0) && tok(prev) === ',' && capNeighbour(prev - 1);
+    h.entries = h.entries.filter((e) => {
+      if (e.kind === 'person' && !e.full) return true; // decided with the name runs
+      if (e.ambiguous) return !prevCap && !nextCap && !commaCap && typeof e.ref === 'string' && support.has(e.ref);
+      if (e.kind === 'capital' || e.kind === 'seat') return !prevCap && !nextCap;
+      return true;
+    });
+    if (!h.entries.length) for (let t = h.t0; t <= h.t1; t++) cover[t] = -1;
+  }
+  const hitAt = (t: number): Hit | undefined => (t >= 0 && t < nT && cover[t]! >= 0 ? hits[cover[t]!] : undefined);
+  const entryOf = (h: Hit | undefined, kinds: Set<string> | string): Entry | undefined =>
+    h?.entries.find((e) => (typeof kinds === 'string' ? e.kind === kinds : kinds.has(e.kind)));
+
+  // ---- actors -----------------------------------------------------------------------------
+  const actors = new Map<string, DocActor>();
+  const mentions: ActorMention[] = [];
+  const taken = new Uint8Array(nT);
+  const getActor = (id: string, init: () => Omit<DocActor, 'id' | 'aliases' | 'mentions' | 'short' | 'last'>): DocActor => {
+    let a = actors.get(id);
+    if (!a) {
+      a = { id, aliases: new Set(), mentions: [], short: new Set(), last: -1, ...init() };
+      actors.set(id, a);
+    }
+    return a;
+  };
+  const mention = (a: DocActor, start: number, end: number, label: MentionLabel) => {
+    const m: ActorMention = { start, end, label, id: a.id };
+    a.mentions.push(m);
+    mentions.push(m);
+    a.last = Math.max(a.last, start);
+    const surface = text.slice(start, end).replace(/\s+/g, ' ');
+    if (label !== 'pronoun' && label !== 'title' && surface !== a.name) a.aliases.add(surface);
+    const t0 = tokAtOrAfter(start);
+    for (let t = t0; t < nT && T.start[t]! < end; t++) taken[t] = 1;
+  };
+  const stateActor = (code: string): DocActor => {
+    const igo = kb.igoName.get(code);
+    return getActor(code, () => ({
+      name: kb.stateName.get(code) ?? igo ?? code,
+      kind: igo && !kb.stateName.has(code) ? 'igo' : 'state',
+      country: code,
+      sector: igo && !kb.stateName.has(code) ? 'IGO' : 'GOV',
+      role: null,
+    }));
+  };
+  const bodyActor = (ref: number): DocActor => {
+    const b = kb.bodies[ref]!;
+    return getActor(b.id, () => ({ name: b.name, kind: 'org', country: b.owner, sector: b.sector, role: null }));
+  };
+
+  /** Country of a country-like hit (for bodies shared by several owners, the one named just before). */
+  const countryOfHit = (h: Hit, t: number): { code: string; sector: string | null; body: number | null } | null => {
+    const e = entryOf(h, COUNTRY_KINDS);
+    if (!e) return null;
+    if (e.kind === 'body') {
+      const bodies = h.entries.filter((x) => x.kind === 'body');
+      let pick = bodies.length === 1 ? bodies[0]! : undefined;
+      if (!pick) {
+        // "China's Foreign Ministry", "the Chinese foreign ministry"
+        let p = t - 1;
+        if (p >= 0 && T.lower[p] === "'s") p--;
+        const ph = hitAt(p);
+        const pc = ph ? entryOf(ph, new Set(['state', 'demonym', 'adjective', 'capital', 'igo'])) : undefined;
+        if (pc) pick = bodies.find((b) => kb.bodies[b.ref as number]!.owner === pc.ref);
+      }
+      if (!pick) return null;
+      const b = kb.bodies[pick.ref as number]!;
+      return { code: b.owner, sector: b.sector, body: pick.ref as number };
+    }
+    return { code: e.ref as string, sector: e.kind === 'igo' ? 'IGO' : null, body: null };
+  };
+
+  const roleOf = (h: Hit | undefined): Role | null => {
+    const e = h && entryOf(h, 'role');
+    return e ? kb.roles[e.ref as number]! : null;
+  };
+  const isNounish = (t: number) => ['NOUN', 'ADJ', 'PROPN'].includes(T.pos[t]!) && !/\p{Lu}/u.test(tok(t)[0] ?? '') && /^[\p{L}-]+$/u.test(tok(t));
+
+  /** Title phrase ending just before token `t` (exclusive), read right to left. */
+  const leftContext = (t: number): Context | null => {
+    let i = t - 1;
+    let start = -1;
+    const items: Array<{ t: number; kind: 'country' | 'role' | 'to' | 'noun' | 'former' | 'hon'; code?: string; sector?: string | null; role?: Role; body?: number | null }> = [];
+    let comma = false;
+    if (i >= 0 && sameSent(i, t) && tok(i) === ',' && hitAt(i - 1) && roleOf(hitAt(i - 1))) {
+      comma = true;
+      i--;
+    }
+    let nouns = 0;
+    while (i >= 0 && sameSent(i, t)) {
+      const h = hitAt(i);
+      const low = lowerOf(i);
+      if (h && !h.used) {
+        const r = roleOf(h);
+        if (r) {
+          items.push({ t: h.t0, kind: 'role', role: r });
+          start = T.start[h.t0]!;
+          i = h.t0 - 1;
+          continue;
+        }
+        const c = countryOfHit(h, h.t0);
+        if (c) {
+          items.push({ t: h.t0, kind: 'country', code: c.code, sector: c.sector, body: c.body });
+          start = T.start[h.t0]!;
+          i = h.t0 - 1;
+          continue;
+        }
+        break;
+      }
+      if (h) break;
+      if (T.lower[i] === "'s" || tok(i) === '.' || tok(i) === "'") {
+        i--;
+        continue;
+      }
+      if (kb.honorifics.has(low) && isCapWord(i)) {
+        items.push({ t: i, kind: 'hon' });
+        start = T.start[i]!;
+        i--;
+        continue;
+      }
+      if (kb.former.has(low)) {
+        items.push({ t: i, kind: 'former' });
+        start = T.start[i]!;
+        i--;
+        continue;
+      }
+      if ((low === 'to' || low === 'the') && items.length) {
+        if (low === 'to') items.push({ t: i, kind: 'to' });
+        i--;
+        continue;
+      }
+      if (isNounish(i) && nouns < 3) {
+        nouns++;
+        items.push({ t: i, kind: 'noun' });
+        start = T.start[i]!;
+        i--;
+        continue;
+      }
+      break;
+    }
+    // drop trailing articles/'to' at the phrase start
+    while (items.length && (items[items.length - 1]!.kind === 'to')) items.pop();
+    if (!items.length) return null;
+    items.reverse(); // reading order
+    let country: string | null = null;
+    let sector: string | null = null;
+    let role: Role | null = null;
+    let roleText: string | null = null;
+    let former = false;
+    let dest = false;
+    let hon = false;
+    let nounCount = 0;
+    for (const it of items) {
+      if (it.kind === 'to') dest = true;
+      else if (it.kind === 'country' && !dest && !country) {
+        country = it.code!;
+        if (it.sector) sector = it.sector;
+      } else if (it.kind === 'role') {
+        role = it.role!;
+        const h = hitAt(it.t)!;
+        roleText = text.slice(h.start, h.end).toLowerCase();
+      } else if (it.kind === 'former') former = true;
+      else if (it.kind === 'hon') hon = true;
+      else if (it.kind === 'noun') nounCount++;
+    }
+    // the phrase must end right before the name: nothing but role/hon/noun/country may touch it
+    const strong = role !== null || (country !== null && nounCount > 0);
+    if (!strong && !hon) return null;
+    if (!sector && role) sector = role.sector;
+    if (comma && !role) return null;
+    return { start, end: T.start[t]!, country, sector, role, roleText, former, strong, honorific: hon };
+  };
+
+  /** Apposition after token `t` (inclusive end of the name): ", a Pentagon spokesman", ", China's ambassador to the US". */
+  const rightContext = (t: number): Context | null => {
+    let i = t + 1;
+    if (!(i < nT && sameSent(i, t) && (tok(i) === ',' || tok(i) === '('))) return null;
+    i++;
+    while (i < nT && sameSent(i, t) && ['a', 'an', 'the'].includes(T.lower[i]!)) i++;
+    const first = i;
+    let country: string | null = null;
+    let sector: string | null = null;
+    let role: Role | null = null;
+    let roleText: string | null = null;
+    let former = false;
+    let nouns = 0;
+    let dest = false;
+    let end = -1;
+    while (i < nT && sameSent(i, t)) {
+      const h = hitAt(i);
+      const low = lowerOf(i);
+      if (h && !h.used) {
+        const r = roleOf(h);
+        if (r) {
+          role = r;
+          roleText = text.slice(h.start, h.end).toLowerCase();
+          end = h.end;
+          i = h.t1 + 1;
+          continue;
+        }
+        const c = countryOfHit(h, h.t0);
+        if (c) {
+          if (!dest && !country) {
+            country = c.code;
+            if (c.sector) sector = c.sector;
+          }
+          end = h.end;
+          i = h.t1 + 1;
+          continue;
+        }
+        break;
+      }
+      if (h) break;
+      if (T.lower[i] === "'s") {
+        i++;
+        continue;
+      }
+      if (kb.former.has(low)) {
+        former = true;
+        i++;
+        continue;
+      }
+      if (low === 'to') {
+        dest = true;
+        i++;
+        continue;
+      }
+      if ((low === 'of' || low === 'for' || low === 'at' || low === 'in') && (role || nouns)) {
+        dest = false;
+        i++;
+        continue;
+      }
+      if (low === 'the' && end >= 0) {
+        i++;
+        continue;
+      }
+      if (isNounish(i) && nouns < 4) {
+        nouns++;
+        end = T.end[i]!;
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (end < 0 || first >= nT) return null;
+    const strong = role !== null || (country !== null && nouns > 0);
+    if (!strong || !country && !role) return null;
+    if (!sector && role) sector = role.sector;
+    return { start: T.start[first]!, end, country, sector, role, roleText, former, strong, honorific: false };
+  };
+
+  // ---- 3. name runs ---------------------------------------------------------------------------
+  const personHit = (t: number) => {
+    const h = hitAt(t);
+    return h && entryOf(h, 'person') ? h : undefined;
+  };
+  const inRun = (t: number) => {
+    if (personHit(t)) return true;
+    if (nameLike(t)) return !(sentStart(t) && T.pos[t] !== 'PROPN' && !(t + 1 < nT && sameSent(t, t + 1) && nameLike(t + 1)));
+    if (/^\p{Lu}\.?$/u.test(tok(t)) && t + 1 < nT && sameSent(t, t + 1) && (nameLike(t + 1) || personHit(t + 1) || tok(t + 1) === '.')) return true; // initials
+    if (tok(t) === '.' && t > 0 && /^\p{Lu}$/u.test(tok(t - 1))) return true;
+    return false;
+  };
+  const particle = (t: number) => kb.particles.has(T.lower[t]!) && /^\p{Ll}/u.test(tok(t));
+  const persons: DocActor[] = [];
+  const shortIndex = new Map<string, DocActor[]>();
+  const addShort = (a: DocActor, s: string) => {
+    const k = kb.folder.key(s);
+    if (!k || a.short.has(k)) return;
+    a.short.add(k);
+    const l = shortIndex.get(k) ?? [];
+    l.push(a);
+    shortIndex.set(k, l);
+  };
+  const registerNameForms = (a: DocActor, full: string) => {
+    const parts = full.replace(/\./g, ' ').split(/\s+/).filter(Boolean);
+    addShort(a, full);
+    if (parts.length >= 2) {
+      const last = parts[parts.length - 1]!;
+      addShort(a, last);
+      // "de Mistura", "von der Leyen", "al-Kaabi"
+      let k = parts.length - 2;
+      while (k > 0 && kb.particles.has(parts[k]!.toLowerCase())) k--;
+      if (k < parts.length - 2) addShort(a, parts.slice(k + 1).join(' '));
+      const m = /^(\p{Ll}{1,4})[-'’](\p{Lu}.*)$/u.exec(last);
+      if (m) addShort(a, m[2]!);
+    }
+  };
+  const linkShort = (key: string, at: number): DocActor | undefined => {
+    const list = shortIndex.get(key);
+    if (!list?.length) return undefined;
+    const before = list.filter((a) => a.last >= 0 && a.last < at);
+    const pool = before.length ? before : list;
+    if (new Set(pool.map((a) => a.id)).size === 1) return pool[0];
+    return pool.reduce((x, y) => (y.last > x.last ? y : x));
+  };
+  const kbPersonActor = (i: number, ctx: Context | null): DocActor => {
+    const p = kb.people[i]!;
+    const at = personAt(p, date);
+    const a = getActor(p.id, () => {
+      let { country, sector, role } = at;
+      if (ctx?.former && at.inOffice) {
+        sector = 'ELI';
+        role = `former ${role}`;
+      }
+      if (!country && ctx?.country) country = ctx.country;
+      return { name: p.name, kind: 'person', country, sector, role };
+    });
+    if (!persons.includes(a)) {
+      persons.push(a);
+      registerNameForms(a, p.name);
+      for (const al of p.aliases) addShort(a, al);
+    }
+    return a;
+  };
+  const learnedActor = (name: string, ctx: Context | null): DocActor => {
+    const a = getActor(`p:${slug(name)}`, () => ({
+      name,
+      kind: 'person',
+      country: ctx?.country ?? null,
+      sector: ctx?.former ? 'ELI' : (ctx?.sector ?? null),
+      role: ctx?.roleText ? (ctx.former ? `former ${ctx.roleText}` : ctx.roleText) : null,
+    }));
+    if (!a.country && ctx?.country) a.country = ctx.country;
+    if (!persons.includes(a)) {
+      persons.push(a);
+      registerNameForms(a, name);
+    }
+    return a;
+  };
+  /** Pick the KB person among candidates at the date: the one in office, else a single one. */
+  const pickKb = (cands: number[]): number | undefined => {
+    const uniq = [...new Set(cands)];
+    if (uniq.length === 1) return uniq[0];
+    const inOffice = uniq.filter((i) => personAt(kb.people[i]!, date).inOffice);
+    return inOffice.length === 1 ? inOffice[0] : undefined;
+  };
+  const emitContext = (a: DocActor, ctx: Context | null) => {
+    if (!ctx || !ctx.strong) return;
+    mention(a, ctx.start, ctx.end, 'title');
+    for (const h of hits) if (h.start >= ctx.start && h.end <= ctx.end) h.used = true;
+  };
+  const trimTitleEnd = (ctx: Context): Context => {
+    // the title phrase ends at its last non-space character before the name
+    let e = ctx.end;
+    while (e > ctx.start && /[\s,]/.test(text[e - 1]!)) e--;
+    return { ...ctx, end: e };
+  };
+
+  let t = 0;
+  while (t < nT) {
+    if (!inRun(t) || taken[t]) {
+      t++;
+      continue;
+    }
+    let e = t;
+    while (e + 1 < nT && sameSent(e, e + 1) && (inRun(e + 1) || (particle(e + 1) && e + 2 < nT && inRun(e + 2))) && e - t < 6) e++;
+    const a0 = t;
+    t = e + 1;
+    // a run may start with a lower-case particle only when it is a short form ("de Mistura")
+    const start = T.start[a0]!;
+    const end = T.end[e]!;
+    const runText = text.slice(start, end).replace(/\s+/g, ' ');
+    const key = kb.folder.key(runText);
+    const phs = [] as Hit[];
+    for (let k = a0; k <= e; k++) {
+      const h = personHit(k);
+      if (h && !phs.includes(h)) phs.push(h);
+    }
+    const single = a0 === e;
+    const left = leftContext(a0);
+    const right = rightContext(e);
+    const ctx = left && (left.strong || left.honorific) ? left : right;
+    let actor: DocActor | undefined;
+    if (phs.length === 1) {
+      const h = phs[0]!;
+      const cands = h.entries.filter((x) => x.kind === 'person').map((x) => x.ref as number);
+      const full = h.entries.some((x) => x.kind === 'person' && x.full);
+      const exact = h.t0 === a0 && h.t1 === e;
+      if (exact && !full) {
+        actor = linkShort(key, start);
+        if (!actor) {
+          const i = pickKb(cands);
+          if (i !== undefined) actor = kbPersonActor(i, ctx);
+        }
+      } else if (exact || (full && h.t0 === a0)) {
+        const i = pickKb(cands);
+        if (i !== undefined) actor = kbPersonActor(i, ctx);
+      } else if (h.t1 === e) {
+        // extra given names before the KB hit: the same person only if the first name agrees
+        const firstKey = kb.folder.key(tok(a0));
+        const i = pickKb(cands.filter((c) => kb.people[c]!.first === firstKey || kb.people[c]!.first[0] === firstKey[0] && firstKey.length <= 2));
+        if (i !== undefined) actor = kbPersonActor(i, ctx);
+        else if (ctx) actor = learnedActor(runText, ctx);
+        else actor = linkShort(key, start);
+      }
+    } else if (phs.length === 0) {
+      actor = linkShort(key, start);
+      if (!actor && single && /s$/.test(key)) {
+        // possessive without apostrophe: "Bidens", "Jinpings"
+        const stem = key.slice(0, -1);
+        actor = linkShort(stem, start);
+        if (!actor) {
+          const cands = kb.personByAlias.get(stem);
+          const i = cands ? pickKb(cands) : undefined;
+          if (i !== undefined) actor = kbPersonActor(i, ctx);
+        }
+      }
+      if (!actor && ctx && (ctx.strong || (ctx.honorific && !single))) actor = learnedActor(runText, ctx);
+      else if (!actor && ctx?.honorific && single) {
+        // "Mr. Qureshi" with no earlier full name: a person we know only by surname
+        actor = learnedActor(runText, ctx);
+      }
+    }
+    if (!actor) continue;
+    if (left && (left.strong || left.honorific) && ctx === left) {
+      if (left.strong) emitContext(actor, trimTitleEnd(left));
+      if (left.honorific) {
+        // "Mr. Xi", "Gen. Mark Milley": the honorific belongs to the name
+        actor.aliases.add(text.slice(left.start, end).replace(/\s+/g, ' '));
+      }
+    }
+    mention(actor, start, end, 'name');
+    for (const h of phs) h.used = true;
+    if (right && right.strong) {
+      if (!actor.country && right.country) actor.country = right.country;
+      if (!actor.role && right.roleText) actor.role = right.former ? `former ${right.roleText}` : right.roleText;
+      if (!actor.sector && right.sector) actor.sector = right.former ? 'ELI' : right.sector;
+      emitContext(actor, right);
+    }
+  }
+
+  // ---- 4. role phrases without a name: "the Chinese envoy", "Iraq's president" -----------------
+  for (const h of hits) {
+    if (h.used || taken[h.t0]) continue;
+    const r = roleOf(h);
+    if (!r) continue;
+    const ctx = leftContext(h.t1 + 1);
+    if (!ctx || !ctx.country || ctx.role !== r) continue;
+    const code = ctx.country;
+    const sameRank = persons.filter((p) => p.country === code && p.role && kb.roleByTitle.get(kb.folder.key(p.role))?.rank === r.rank && !p.role.startsWith('former'));
+    let actor: DocActor | undefined = new Set(sameRank.map((p) => p.id)).size === 1 ? sameRank[0] : undefined;
+    if (!actor && !ctx.former) {
+      const cands = kb.people.map((p, i) => [p, i] as const).filter(([p]) => p.terms.some((x) => x.country === code && termCovers(date, x.start, x.end) && kb.roleByTitle.get(kb.folder.key(x.office)) === r));
+      if (cands.length === 1) actor = kbPersonActor(cands[0]![1], ctx);
+    }
+    if (!actor) {
+      const dem = kb.demonym.get(code) ?? kb.igoName.get(code) ?? code;
+      const roleName = ctx.former ? `former ${r.title}` : r.title;
+      actor = getActor(`p:${code.toLowerCase()}-${slug(roleName)}`, () => ({
+        name: `${dem} ${roleName}`,
+        kind: 'person',
+        country: code,
+        sector: ctx.former ? 'ELI' : (ctx.sector ?? r.sector),
+        role: roleName,
+      }));
+    }
+    const c = trimTitleEnd(ctx);
+    mention(actor, c.start, c.end, 'title');
+    for (const x of hits) if (x.start >= c.start && x.end <= c.end) x.used = true;
+  }
+
+  // ---- 5. everything else the trie found --------------------------------------------------------
+  for (const h of hits) {
+    if (h.used || taken[h.t0] || !h.entries.length) continue;
+    const kinds = new Set(h.entries.map((e) => e.kind));
+    if (kinds.has('person') || kinds.has('role')) continue;
+    if (kinds.has('group')) {
+      const g = kb.groups[h.entries.find((e) => e.kind === 'group')!.ref as number]!;
+      const a = getActor(`g:${slug(g.name)}`, () => ({ name: g.name, kind: 'group', country: g.country, sector: g.sector, role: null }));
+      mention(a, h.start, h.end, 'group');
+      continue;
+    }
+    const c = countryOfHit(h, h.t0);
+    if (!c) continue;
+    const e = entryOf(h, COUNTRY_KINDS)!;
+    if (c.body !== null) mention(bodyActor(c.body), h.start, h.end, 'body');
+    else if (e.kind === 'igo') mention(stateActor(c.code), h.start, h.end, 'igo');
+    else if (e.kind === 'capital' || e.kind === 'seat') mention(stateActor(c.code), h.start, h.end, 'metonym');
+    else if (e.kind === 'demonym' || e.kind === 'adjective') mention(stateActor(c.code), h.start, h.end, 'demonym');
+    else mention(stateActor(c.code), h.start, h.end, 'state');
+  }
+
+  // ---- 6. pronouns: the one person of this or the previous sentence --------------------------
+  mentions.sort((a, b) => a.start - b.start);
+  const personIds = new Set(persons.map((p) => p.id));
+  for (let k = 0; k < nT; k++) {
+    const low = T.lower[k]!;
+    if (low !== 'he' && low !== 'she') continue;
+    const s = T.sentence[k]!;
+    // the one person named earlier in this sentence, else the one person of the previous sentence
+    const here = new Set<string>();
+    const prev = new Set<string>();
+    const sStart = doc.sentences[s]!.start;
+    const pStart = s > 0 ? doc.sentences[s - 1]!.start : sStart;
+    for (const m of mentions) {
+      if (m.start >= T.start[k]!) break;
+      if (!personIds.has(m.id) || m.label === 'pronoun') continue;
+      if (m.start >= sStart) here.add(m.id);
+      else if (m.start >= pStart) prev.add(m.id);
+    }
+    const cands = here.size ? here : prev;
+    if (cands.size !== 1) continue;
+    const a = actors.get([...cands][0]!)!;
+    if (a.name.startsWith(kb.demonym.get(a.country ?? '') ?? '\u0000')) continue; // role actors are not pronoun targets
+    mention(a, T.start[k]!, T.end[k]!, 'pronoun');
+  }
+
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  doc.actorMentions = mentions;
+  doc.actors = [...actors.values()]
+    .filter((a) => a.mentions.length)
+    .map((a): Actor => ({
+      id: a.id,
+      name: a.name,
+      aliases: [...a.aliases].filter((x) => x !== a.name),
+      kind: a.kind,
+      country: a.country,
+      sector: a.sector,
+      role: a.role,
+      mentions: a.mentions.map((m) => [m.start, m.end] as [number, number]).sort((x, y) => x[0] - y[0]),
+    }));
+}
