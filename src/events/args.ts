@@ -1,0 +1,170 @@
+/**
+ * Argument finding over wink-nlp tags (no parser): the subject of a trigger (scanning left,
+ * skipping prepositional and object phrases, relative clauses and the auxiliary chain), the
+ * object phrase group after it (with coordination), prepositional targets and passive agents.
+ */
+import { chunkLeft, chunkRight, isNpToken, isPossessive, type Chunk, type DocContext } from './context.ts';
+
+export interface Subject {
+  /** mention indices of the subject (coordinated subjects give several) */
+  mentions: number[];
+  /** first token of the subject phrase (or -1) */
+  start: number;
+  /** why no subject was found */
+  why?: string;
+}
+
+const AUXLIKE = new Set(['AUX', 'PART', 'ADV']);
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»']);
+
+/** Index of the first token of the auxiliary chain before i ("has not been", "will", "did n't"). */
+export function auxStart(ctx: DocContext, i: number, s0: number): number {
+  const t = ctx.doc.tokens;
+  let j = i;
+  while (j - 1 >= s0 && (AUXLIKE.has(t.pos[j - 1]!) || (t.pos[j - 1] === 'VERB' && ctx.lemma[j - 1] === 'have')) && !QUOTES.has(t.lower[j - 1]!) && t.lower[j - 1] !== "'s") j--;
+  return j;
+}
+
+/** The subject of the verb or phrase starting at token i. */
+export function findSubject(ctx: DocContext, i: number, s0: number): Subject {
+  const t = ctx.doc.tokens;
+  const lex = ctx.lex;
+  let k = auxStart(ctx, i, s0) - 1;
+  let steps = 0;
+  while (k >= s0 && steps++ < 40) {
+    const w = t.lower[k]!;
+    const pos = t.pos[k]!;
+    if (w === ';' || w === ':') return { mentions: [], start: -1, why: `clause boundary '${w}' before any subject` };
+    if (lex.relativePronouns.has(w) && pos === 'PRON') {
+      // "X, who visited Y, …" / "X who visited Y": the antecedent before the relative pronoun
+      let a = k - 1;
+      if (a >= s0 && t.lower[a] === ',') a--;
+      const c = chunkLeft(ctx, a, s0);
+      const ms = c ? codable(ctx, c.mentions) : [];
+      if (c && ms.length) return { mentions: ms, start: c.start };
+      return { mentions: [], start: -1, why: `relative clause whose antecedent names no actor` };
+    }
+    if (lex.clauseBreakers.has(w) && (pos === 'SCONJ' || pos === 'CCONJ' || (w === 'that' && pos !== 'DET'))) {
+      return { mentions: [], start: -1, why: `clause boundary '${w}' before any subject` };
+    }
+    if (ctx.mentionAt[k]! >= 0 || isNpToken(ctx, k)) {
+      const c = chunkLeft(ctx, k, s0);
+      if (!c) {
+        k--;
+        continue;
+      }
+      const prev = c.start - 1;
+      const prevPos = prev >= s0 ? t.pos[prev]! : '';
+      const prevW = prev >= s0 ? t.lower[prev]! : '';
+      const ms = codable(ctx, c.mentions).filter((m) => !ctx.mentionLocative[m]);
+      const governed = prevPos === 'ADP' || prevPos === 'SCONJ' && prevW !== 'that' || (prevPos === 'VERB' && !lex.speechVerbs.has(ctx.lemma[prev]!)) || (prevPos === 'PART' && prevW === 'to');
+      if (governed) {
+        k = c.start - 1;
+        continue;
+      }
+      if (!ms.length) {
+        // a subject-like phrase that names no actor: a pronoun stops the search (its referent is unknown)
+        if (c.start === c.end - 1 && t.pos[c.start] === 'PRON' && lex.personPronouns.has(t.lower[c.start]!)) {
+          return { mentions: [], start: -1, why: `subject is an unresolved pronoun '${t.lower[c.start]}'` };
+        }
+        k = c.start - 1;
+        continue;
+      }
+      // coordinated or appositive subjects: "Xi and Putin", "Turkey's president, Erdogan,"
+      const group = [...ms];
+      let start = c.start;
+      let p = c.start - 1;
+      while (p >= s0) {
+        const pw = t.lower[p]!;
+        if (pw === ',' || lex.coordinators.has(pw)) {
+          let q = p - 1;
+          if (q >= s0 && (t.lower[q] === ',' || lex.coordinators.has(t.lower[q]!))) q--;
+          const c2 = chunkLeft(ctx, q, s0);
+          if (!c2) break;
+          const ms2 = codable(ctx, c2.mentions).filter((m) => !ctx.mentionLocative[m]);
+          const before = c2.start - 1 >= s0 ? t.pos[c2.start - 1]! : '';
+          if (!ms2.length || before === 'ADP' || before === 'VERB') break;
+          group.unshift(...ms2);
+          start = c2.start;
+          p = c2.start - 1;
+        } else break;
+      }
+      return { mentions: group, start };
+    }
+    if (pos === 'PRON' && lex.personPronouns.has(w)) {
+      return { mentions: [], start: -1, why: `subject is an unresolved pronoun '${w}'` };
+    }
+    k--;
+  }
+  return { mentions: [], start: -1, why: 'no actor before the trigger' };
+}
+
+/** Mentions whose actor has a code. */
+export function codable(ctx: DocContext, ms: number[]): number[] {
+  return ms.filter((m) => ctx.mentionCode[m] !== null);
+}
+
+/** A coordinated group of noun phrases starting at i ("Italy, the Netherlands and France"). */
+export function groupRight(ctx: DocContext, i: number, end: number): Chunk[] {
+  const t = ctx.doc.tokens;
+  const lex = ctx.lex;
+  const out: Chunk[] = [];
+  let k = i;
+  while (k < end && t.pos[k] === 'ADV' && ctx.mentionAt[k]! < 0) k++;
+  let c = chunkRight(ctx, k, end);
+  while (c) {
+    out.push(c);
+    let p = c.end;
+    if (p < end && t.lower[p] === ',') p++;
+    if (p < end && (lex.coordinators.has(t.lower[p]!) || t.lower[p] === 'as')) {
+      if (t.lower[p] === 'as') {
+        // "as well as"
+        if (t.lower[p + 1] === 'well' && t.lower[p + 2] === 'as') p += 3;
+        else break;
+      } else p++;
+    } else if (p === c.end) break; // no comma, no coordinator
+    else if (!(p < end && ctx.mentionAt[p]! >= 0) && !(p < end && (t.pos[p] === 'DET' || t.pos[p] === 'PROPN'))) break;
+    // a comma list must go on with another phrase that names an actor
+    const next = chunkRight(ctx, p, end);
+    if (!next || !next.mentions.length) break;
+    c = next;
+  }
+  return out;
+}
+
+/** Actors of a chunk that can stand as the target: its head, or (when allowed) its possessor or modifier. */
+export function chunkActors(ctx: DocContext, c: Chunk, allowModifier: boolean): { mentions: number[]; viaModifier: boolean } {
+  const ms = codable(ctx, c.mentions);
+  if (!ms.length) return { mentions: [], viaModifier: false };
+  const t = ctx.doc.tokens;
+  const headMention = ctx.mentionAt[c.head]!;
+  if (headMention >= 0) {
+    // the head itself names the actor; possessors before it ("China's Xi") name the same side
+    return { mentions: ms, viaModifier: false };
+  }
+  if (ctx.lex.roleNouns.has(t.lower[c.head]!)) return { mentions: ms, viaModifier: false };
+  if (allowModifier) return { mentions: ms, viaModifier: true };
+  return { mentions: [], viaModifier: false };
+}
+
+/** Whether a chunk ends in a possessive ("Australia's"). */
+export function endsPossessive(ctx: DocContext, c: Chunk): boolean {
+  return isPossessive(ctx.doc.tokens.lower[c.end - 1]!);
+}
+
+/** The agent of a passive or of a nominal ("by Putin and Erdogan") within `window` tokens after i. */
+export function findAgent(ctx: DocContext, i: number, end: number, window = 8): number[] {
+  const t = ctx.doc.tokens;
+  for (let k = i; k < Math.min(end, i + window); k++) {
+    const w = t.lower[k]!;
+    if (w === ';' || w === ':' || ctx.lex.clauseBreakers.has(w) && t.pos[k] !== 'ADP') return [];
+    if (t.pos[k] === 'VERB') return [];
+    if (w === 'by') {
+      const g = groupRight(ctx, k + 1, end);
+      const ms: number[] = [];
+      for (const c of g) ms.push(...chunkActors(ctx, c, true).mentions);
+      return ms.filter((m) => !ctx.mentionLocative[m]);
+    }
+  }
+  return [];
+}

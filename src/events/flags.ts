@@ -1,0 +1,107 @@
+/**
+ * Reading flags: negated ("did not meet", "denied meeting"), hypothetical ("would", "if",
+ * "urged X to withdraw"), future ("will visit", "is scheduled to meet", "upcoming visit") and
+ * background ("two years ago", an earlier year). Each flag comes with the word that set it.
+ */
+import type { DocContext } from './context.ts';
+
+export interface Flags {
+  negated: boolean;
+  hypothetical: boolean;
+  future: boolean;
+  background: boolean;
+  /** word that set each flag, for explain */
+  why: string[];
+}
+
+const YEAR = /^(1[89]\d\d|20\d\d)$/;
+
+/**
+ * Flags of a reading triggered at token `i` whose clause starts at `from` (the subject) in a
+ * sentence starting at s0. `kind` tells whether the trigger is a verb or a noun.
+ */
+export function readingFlags(ctx: DocContext, i: number, from: number, s0: number, s1: number, kind: 'verb' | 'noun', published: string | null): Flags {
+  const t = ctx.doc.tokens;
+  const lex = ctx.lex;
+  const f: Flags = { negated: false, hypothetical: false, future: false, background: false, why: [] };
+  const set = (k: 'negated' | 'hypothetical' | 'future' | 'background', w: string) => {
+    if (!f[k]) f.why.push(`${k}: '${w}'`);
+    f[k] = true;
+  };
+  // the auxiliary chain and adverbs right before the trigger
+  let k = i - 1;
+  let steps = 0;
+  while (k >= s0 && steps++ < 6) {
+    const w = t.lower[k]!;
+    const pos = t.pos[k]!;
+    const lem = ctx.lemma[k]!;
+    if (lex.negators.has(w) || lem === 'not') set('negated', w);
+    else if (lex.futureMarkers.has(w) && (pos === 'AUX' || pos === 'VERB')) set('future', w);
+    else if (lex.hypotheticalModals.has(w) && (pos === 'AUX' || pos === 'VERB')) set('hypothetical', w);
+    else if (lex.backgroundMarkers.has(w)) set('background', w);
+    if (pos === 'AUX' || pos === 'ADV' || pos === 'PART' || (pos === 'VERB' && (lem === 'have' || lem === 'be' || lem === 'do'))) {
+      k--;
+      continue;
+    }
+    // noun triggers: determiners and modifiers ("no talks", "the upcoming visit", "a possible summit")
+    if (kind === 'noun' && (pos === 'DET' || pos === 'ADJ' || pos === 'NUM' || pos === 'PROPN' || pos === 'NOUN' || w === "'s")) {
+      if (lex.futureModifiers.has(w)) set(w === 'possible' || w === 'potential' || w === 'proposed' ? 'hypothetical' : 'future', w);
+      k--;
+      continue;
+    }
+    break;
+  }
+  // "denied meeting", "refused to meet", "plans to visit", "urged Turkey to withdraw"
+  let g = k;
+  if (g >= s0 && t.lower[g] === 'to' && t.pos[g] === 'PART') {
+    g--;
+    // skip an object phrase between governor and 'to' ("urged Turkey to")
+    let skipped = 0;
+    while (g >= s0 && skipped < 6 && (ctx.mentionAt[g]! >= 0 || ['NOUN', 'PROPN', 'DET', 'PRON', 'ADJ', 'NUM'].includes(t.pos[g]!) || t.lower[g] === "'s")) {
+      g--;
+      skipped++;
+    }
+    while (g >= s0 && t.pos[g] === 'ADV') g--;
+    const gl = g >= s0 ? ctx.lemma[g]! : '';
+    const gw = g >= s0 ? t.lower[g]! : '';
+    if (lex.negatingVerbs.has(gl)) set('negated', gw);
+    else if (lex.futureGovernors.has(gl) || lex.futureGovernors.has(gw) || (gl === 'be' && skipped === 0)) set('future', gw || 'to');
+    else if (!lex.factiveGovernors.has(gl)) set('hypothetical', gw ? `${gw} … to` : 'to');
+    // the governor's own auxiliaries ("will try to", "did not agree to")
+    let a = g - 1;
+    let n = 0;
+    while (a >= s0 && n++ < 4 && (t.pos[a] === 'AUX' || t.pos[a] === 'PART' || t.pos[a] === 'ADV')) {
+      const w = t.lower[a]!;
+      if (lex.futureMarkers.has(w)) set('future', w);
+      else if (lex.hypotheticalModals.has(w)) set('hypothetical', w);
+      else if (lex.negators.has(w) || ctx.lemma[a] === 'not') set('negated', w);
+      a--;
+    }
+  } else if (g >= s0 && lex.negatingVerbs.has(ctx.lemma[g]!) && (t.lower[i]!.endsWith('ing') || kind === 'noun')) {
+    set('negated', t.lower[g]!);
+  } else if (g >= s0 && t.lower[g] === 'without') {
+    set('negated', 'without');
+  }
+  // a conditional earlier in the sentence, with no clause break in between ("if China attacks …")
+  for (let q = i - 1; q >= s0; q--) {
+    const w = t.lower[q]!;
+    if (w === ';') break;
+    if (lex.hypotheticalConjunctions.has(w) && t.pos[q] !== 'NOUN') {
+      set('hypothetical', w);
+      break;
+    }
+  }
+  // background: "two years ago", "in 2014" near the trigger
+  const pubYear = published ? Number(published.slice(0, 4)) : NaN;
+  for (let q = Math.max(s0, from); q < Math.min(s1, i + 10); q++) {
+    const w = t.lower[q]!;
+    if (w === 'ago' && q > i) set('background', w);
+    if (Number.isFinite(pubYear) && YEAR.test(w) && Number(w) < pubYear) {
+      // "in 2014", "since 2016": a date clearly before the article
+      const p = t.lower[q - 1] ?? '';
+      const pp = t.lower[q - 2] ?? '';
+      if (['in', 'since', 'during', 'until'].includes(p) || ['in', 'since', 'during', 'until'].includes(pp)) set('background', w);
+    }
+  }
+  return f;
+}

@@ -1,0 +1,369 @@
+/**
+ * The matcher: for each token, look up the patterns its lemma or surface form triggers (one
+ * Map lookup), check the pattern's frame (following words, object, preposition), find source
+ * and target actors, and return readings. With a trace array it also records why a pattern
+ * that was triggered did not fire (for `parley explain`).
+ */
+import type { Pattern, PatternSet } from './patterns.ts';
+import { chunkLeft, chunkRight, isNpToken, type Chunk, type DocContext } from './context.ts';
+import { chunkActors, codable, findAgent, findSubject, groupRight, type Subject } from './args.ts';
+import { readingFlags, type Flags } from './flags.ts';
+
+export interface Reading {
+  pattern: Pattern;
+  sentence: number;
+  /** trigger token and the last token of the frame (exclusive) */
+  trigger: number;
+  frameEnd: number;
+  source: number;
+  target: number;
+  flags: Flags;
+  confidence: number;
+  /** how the arguments were found, for explain */
+  how: string[];
+}
+
+export interface Diagnostic {
+  sentence: number;
+  rule: string;
+  trigger: string;
+  token: number;
+  outcome: 'fired' | 'near';
+  reason: string;
+}
+
+const FILLER_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PROPN', 'PRON']);
+const SKIP_ADP = new Set(['with', 'to', 'on', 'for']);
+
+function matchesWord(ctx: DocContext, k: number, alts: string[]): boolean {
+  return alts.includes(ctx.lemma[k]!) || alts.includes(ctx.doc.tokens.lower[k]!);
+}
+
+/** Token after the words in `then` (up to 5 fillers apart each), or -1. */
+function matchThen(ctx: DocContext, p: Pattern, i: number, s1: number): number {
+  let cur = i + 1;
+  for (const alts of p.then2 ?? []) {
+    let k = cur;
+    let fill = 0;
+    while (k < s1 && !matchesWord(ctx, k, alts)) {
+      if (!FILLER_POS.has(ctx.doc.tokens.pos[k]!) && ctx.mentionAt[k]! < 0) return -1;
+      if (++fill > 5) return -1;
+      k++;
+    }
+    if (k >= s1) return -1;
+    cur = k + 1;
+  }
+  return cur;
+}
+
+function isPassive(ctx: DocContext, i: number, s0: number): boolean {
+  const t = ctx.doc.tokens;
+  if (t.pos[i] !== 'VERB') return false;
+  const w = t.lower[i]!;
+  if (w.endsWith('ing')) return false;
+  for (let k = i - 1, n = 0; k >= s0 && n < 3; k--, n++) {
+    if (t.pos[k] === 'ADV' || t.lower[k] === 'not') continue;
+    return (t.pos[k] === 'AUX' || t.pos[k] === 'VERB') && (ctx.lemma[k] === 'be' || ctx.lemma[k] === 'get') && t.lower[k] !== 'being' || (t.lower[k] === 'been');
+  }
+  return false;
+}
+
+interface Targets {
+  mentions: number[];
+  end: number;
+  why?: string;
+  viaModifier?: boolean;
+}
+
+function targetsOfGroup(ctx: DocContext, g: Chunk[], allowModifier: boolean, allowLocative: string[] | null): Targets {
+  const ms: number[] = [];
+  let viaModifier = false;
+  for (const c of g) {
+    const r = chunkActors(ctx, c, allowModifier);
+    for (const m of r.mentions) {
+      const loc = ctx.mentionLocative[m];
+      if (loc && !(allowLocative && allowLocative.includes(loc))) continue;
+      ms.push(m);
+    }
+    viaModifier ||= r.viaModifier;
+  }
+  const end = g.length ? g[g.length - 1]!.end : -1;
+  return { mentions: ms, end, viaModifier };
+}
+
+/** Find the target(s) of a verb pattern after `from` (the token after the trigger and its `then` words). */
+function verbTargets(ctx: DocContext, p: Pattern, from: number, s1: number): Targets {
+  const t = ctx.doc.tokens;
+  let k = from;
+  while (k < s1 && t.pos[k] === 'ADV' && ctx.mentionAt[k]! < 0) k++;
+  if (p.skipVerb && k < s1 && t.pos[k] === 'VERB') {
+    k++;
+    if (k < s1 && t.pos[k] === 'ADP' && SKIP_ADP.has(t.lower[k]!)) k++;
+  }
+  const preps = p.prep ?? [];
+  const atPrep = (q: number) => q < s1 && preps.includes(t.lower[q]!) && (t.pos[q] === 'ADP' || t.pos[q] === 'PART' || t.pos[q] === 'SCONJ' || t.pos[q] === 'ADV');
+  const allowMod = Boolean(p.objectPossessor);
+  if (p.target === 'prep' || (p.target === 'object-or-prep' && atPrep(k))) {
+    if (!atPrep(k)) return { mentions: [], end: -1, why: `no '${preps.join('/')}' after the trigger` };
+    const g = groupRight(ctx, k + 1, s1);
+    const r = targetsOfGroup(ctx, g, true, [t.lower[k]!]);
+    return r.mentions.length ? r : { ...r, why: `no codable actor after '${t.lower[k]}'` };
+  }
+  if (p.target === 'object' || p.target === 'object-or-prep') {
+    if (p.notAfter && k < s1 && p.notAfter.includes(t.lower[k]!)) return { mentions: [], end: -1, why: `'${t.lower[k]}' follows the trigger` };
+    const g = groupRight(ctx, k, s1);
+    if (!g.length) return { mentions: [], end: -1, why: 'no object phrase after the trigger' };
+    const head = g[0]!;
+    const headOk = p.objectHeadIn ? p.objectHeadIn.includes(ctx.lemma[head.head]!) || p.objectHeadIn.includes(t.lower[head.head]!) : false;
+    let r = targetsOfGroup(ctx, g, allowMod || headOk, null);
+    if (p.objectHeadIn && !headOk && !r.mentions.length) return { mentions: [], end: -1, why: `object head '${t.lower[head.head]}' is not one of the pattern's heads` };
+    // "rejected the demand of Russia", "rejected calls from Washington"
+    if (!r.mentions.length && headOk) {
+      const q = g[g.length - 1]!.end;
+      if (q < s1 && ['of', 'from', 'by'].includes(t.lower[q]!)) r = targetsOfGroup(ctx, groupRight(ctx, q + 1, s1), true, null);
+    }
+    if (!r.mentions.length) return { mentions: [], end: -1, why: 'object names no codable actor (or only as a modifier)' };
+    if (p.after) {
+      const e = r.end;
+      const alts = p.after.split('|');
+      if (!(e < s1 && alts.includes(t.lower[e]!))) return { mentions: [], end: -1, why: `object not followed by '${p.after}'` };
+    }
+    return r;
+  }
+  if (p.target === 'object-then-prep') {
+    const c = chunkRight(ctx, k, s1);
+    if (!c) return { mentions: [], end: -1, why: 'no object phrase after the trigger' };
+    if (p.objectHeadIn && !(p.objectHeadIn.includes(ctx.lemma[c.head]!) || p.objectHeadIn.includes(t.lower[c.head]!))) {
+      return { mentions: [], end: -1, why: `object head '${t.lower[c.head]}' is not one of the pattern's heads` };
+    }
+    let q = c.end;
+    // "aid worth $5bn to", "sanctions against 28 officials": allow a short gap
+    let gap = 0;
+    while (q < s1 && !atPrep(q) && gap < 4 && (isNpToken(ctx, q) || t.lower[q] === 'of' || t.lower[q] === 'worth' || t.pos[q] === 'ADV') && ctx.mentionAt[q]! < 0) {
+      q++;
+      gap++;
+    }
+    if (!atPrep(q)) return { mentions: [], end: -1, why: `no '${preps.join('/')}' after the object` };
+    const g = groupRight(ctx, q + 1, s1);
+    const r = targetsOfGroup(ctx, g, true, [t.lower[q]!]);
+    return r.mentions.length ? r : { ...r, why: `no codable actor after '${t.lower[q]}'` };
+  }
+  return { mentions: [], end: -1, why: 'pattern has no target slot' };
+}
+
+/** Source mentions of a nominal trigger: possessor or modifier ("Russia's", "US"), "by S", "of S". */
+function nounSources(ctx: DocContext, i: number, s0: number, s1: number): { mentions: number[]; zoneStart: number; how: string } {
+  const t = ctx.doc.tokens;
+  const zone = chunkLeft(ctx, i, s0);
+  const zs = zone ? zone.start : i;
+  const ms = codable(ctx, zone ? zone.mentions : []).filter((m) => !ctx.mentionLocative[m]);
+  if (ms.length) return { mentions: ms, zoneStart: zs, how: 'source: possessor or modifier of the noun' };
+  const by = findAgent(ctx, i + 1, s1, 4);
+  if (by.length) return { mentions: by, zoneStart: zs, how: "source: 'by' phrase" };
+  if (i + 1 < s1 && t.lower[i + 1] === 'of') {
+    const g = groupRight(ctx, i + 2, s1);
+    const r = targetsOfGroup(ctx, g, true, null);
+    if (r.mentions.length) return { mentions: r.mentions, zoneStart: zs, how: "source: 'of' phrase" };
+  }
+  return { mentions: [], zoneStart: zs, how: '' };
+}
+
+/** Readings of one sentence. */
+export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace: Diagnostic[] | null): Reading[] {
+  const [s0, s1] = ctx.sentenceTokens[s]!;
+  const t = ctx.doc.tokens;
+  const out: Reading[] = [];
+  const published = ctx.doc.meta.published;
+  for (let i = s0; i < s1; i++) {
+    const cand1 = ps.byTrigger.get(ctx.lemma[i]!);
+    const cand2 = t.lower[i] !== ctx.lemma[i] ? ps.byTrigger.get(t.lower[i]!) : undefined;
+    if (!cand1 && !cand2) continue;
+    const cands = cand2 ? [...new Set([...(cand1 ?? []), ...cand2])] : cand1!;
+    for (const p of cands) {
+      const near = (reason: string) => {
+        if (trace) trace.push({ sentence: s, rule: p.id, trigger: t.lower[i]!, token: i, outcome: 'near', reason });
+      };
+      const pos = t.pos[i]!;
+      const allowed: readonly string[] = p.pos ?? (p.kind === 'verb' ? ['VERB'] : ['NOUN', 'PROPN']);
+      if (!allowed.includes(pos)) {
+        near(`trigger is tagged ${pos}, pattern wants ${allowed.join('/')}`);
+        continue;
+      }
+      if (ctx.mentionAt[i]! >= 0) {
+        near('trigger word is part of an actor name');
+        continue;
+      }
+      const after = p.then2 ? matchThen(ctx, p, i, s1) : i + 1;
+      if (after < 0) {
+        near(`words '${p.then!.join(' ')}' do not follow`);
+        continue;
+      }
+      const rs = p.kind === 'verb' ? verbReadings(ctx, p, i, after, s0, s1, near) : nounReadings(ctx, p, i, after, s0, s1, near);
+      for (const r of rs) {
+        const src = ctx.mentionCode[r.source];
+        const tgt = ctx.mentionCode[r.target];
+        if (!src || !tgt) {
+          near('source or target has no code');
+          continue;
+        }
+        if (src === tgt) {
+          near(`source and target are the same code (${src})`);
+          continue;
+        }
+        r.flags = readingFlags(ctx, i, Math.max(s0, i - 10), s0, s1, p.kind, published);
+        if (trace) {
+          const fl = r.flags.why.length ? ` [${r.flags.why.join(', ')}]` : '';
+          trace.push({ sentence: s, rule: p.id, trigger: t.lower[i]!, token: i, outcome: 'fired', reason: `${src} → ${tgt} (${r.how.join('; ')})${fl} conf ${r.confidence.toFixed(2)}` });
+        }
+        out.push(r);
+      }
+    }
+  }
+  return out;
+}
+
+function pairs(ctx: DocContext, ms: number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const seen = new Set<string>();
+  for (let a = 0; a < ms.length; a++) {
+    for (let b = a + 1; b < ms.length; b++) {
+      const ca = ctx.mentionCode[ms[a]!]!;
+      const cb = ctx.mentionCode[ms[b]!]!;
+      if (ca === cb) continue;
+      const k = ca < cb ? `${ca}|${cb}` : `${cb}|${ca}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push([ms[a]!, ms[b]!]);
+    }
+  }
+  return out;
+}
+
+function blankFlags(): Flags {
+  return { negated: false, hypothetical: false, future: false, background: false, why: [] };
+}
+
+function cross(p: Pattern, s: number, i: number, end: number, srcs: number[], tgts: number[], conf: number, how: string[]): Reading[] {
+  const out: Reading[] = [];
+  for (const a of srcs) for (const b of tgts) out.push({ pattern: p, sentence: s, trigger: i, frameEnd: end, source: a, target: b, flags: blankFlags(), confidence: conf, how });
+  return out;
+}
+
+function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0: number, s1: number, near: (r: string) => void): Reading[] {
+  const s = ctx.doc.tokens.sentence[i]!;
+  const passive = isPassive(ctx, i, s0);
+  const subj: Subject = findSubject(ctx, i, s0);
+  let conf = p.confidence;
+  const how: string[] = [];
+  if (passive && (p.target === 'object' || p.target === 'object-or-prep')) {
+    // "X was accused by Y": the agent is the source, the grammatical subject the target
+    const agent = findAgent(ctx, after, s1);
+    if (!agent.length) {
+      near('passive without a "by" agent');
+      return [];
+    }
+    if (!subj.mentions.length) {
+      near(`passive: ${subj.why ?? 'no subject'}`);
+      return [];
+    }
+    how.push('passive: source from "by", target from subject');
+    return cross(p, s, i, after, agent, subj.mentions, conf * 0.95, how);
+  }
+  let sources = subj.mentions;
+  if (passive) {
+    const agent = findAgent(ctx, after, s1, 12);
+    sources = agent;
+    how.push('passive: source from "by"');
+  } else how.push('source: subject');
+  const tg = verbTargets(ctx, p, after, s1);
+  if (!tg.mentions.length) {
+    if (p.reciprocal && sources.length > 1) {
+      const pr = pairs(ctx, sources);
+      if (pr.length) return pr.map(([a, b]) => ({ pattern: p, sentence: s, trigger: i, frameEnd: after, source: a, target: b, flags: blankFlags(), confidence: conf, how: [...how, 'reciprocal: coordinated subject'] }));
+    }
+    near(`target: ${tg.why ?? 'none'}`);
+    return [];
+  }
+  if (!sources.length) {
+    near(`source: ${passive ? 'passive without a "by" agent' : subj.why ?? 'none'}`);
+    return [];
+  }
+  if (tg.viaModifier) {
+    conf *= 0.9;
+    how.push('target: possessor/modifier in the object');
+  } else how.push('target: object or prepositional phrase');
+  return cross(p, s, i, tg.end, sources, tg.mentions, conf, how);
+}
+
+function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0: number, s1: number, near: (r: string) => void): Reading[] {
+  const t = ctx.doc.tokens;
+  const s = t.sentence[i]!;
+  if (p.requireMod) {
+    let ok = false;
+    for (let k = i - 1; k >= Math.max(s0, i - 4); k--) if (p.requireMod.includes(t.lower[k]!)) ok = true;
+    if (!ok) {
+      near(`needs one of '${p.requireMod.join('/')}' before the noun`);
+      return [];
+    }
+  }
+  const ns = nounSources(ctx, i, s0, s1);
+  let conf = p.confidence;
+  const how: string[] = [];
+  // "talks between S and T"
+  if (after < s1 && t.lower[after] === 'between' && p.reciprocal) {
+    const g = groupRight(ctx, after + 1, s1);
+    const r = targetsOfGroup(ctx, g, true, null);
+    const all = [...ns.mentions, ...r.mentions];
+    const pr = pairs(ctx, all);
+    if (!pr.length) {
+      near("'between' names fewer than two codable actors");
+      return [];
+    }
+    return pr.map(([a, b]) => ({ pattern: p, sentence: s, trigger: i, frameEnd: r.end, source: a, target: b, flags: blankFlags(), confidence: conf, how: ["pair: 'between' phrase"] }));
+  }
+  let tg: Targets = { mentions: [], end: -1 };
+  if (p.target !== 'none') {
+    // the target preposition right after the noun or after a short "by S"/"of S" phrase
+    let q = after;
+    let steps = 0;
+    const preps = p.prep ?? [];
+    while (q < s1 && steps++ < 8 && !(preps.includes(t.lower[q]!) && (t.pos[q] === 'ADP' || t.pos[q] === 'SCONJ'))) {
+      if (t.pos[q] === 'VERB' || t.pos[q] === 'AUX' || t.lower[q] === ',' || t.lower[q] === ';') break;
+      if (!(t.lower[q] === 'by' || t.lower[q] === 'of' || isNpToken(ctx, q))) break;
+      q++;
+    }
+    if (q < s1 && preps.includes(t.lower[q]!)) {
+      const g = groupRight(ctx, q + 1, s1);
+      tg = targetsOfGroup(ctx, g, true, p.targetState ? [t.lower[q]!] : [t.lower[q]!]);
+      if (p.targetState) tg.mentions = tg.mentions.filter((m) => ctx.mentionActor[m]?.kind !== 'person');
+    }
+  }
+  let sources = ns.mentions;
+  if (ns.how) how.push(ns.how);
+  if (!sources.length && !p.requireSource) {
+    // the subject of the clause holding the noun phrase ("Wang paid visits to …", "Baghdad is in talks with …")
+    const subj = findSubject(ctx, ns.zoneStart, s0);
+    if (subj.mentions.length) {
+      sources = subj.mentions;
+      conf *= 0.85;
+      how.push('source: subject of the clause');
+    } else {
+      if (tg.mentions.length) near(`source: ${subj.why ?? 'none'}`);
+    }
+  }
+  if (!tg.mentions.length) {
+    if (p.reciprocal && ns.mentions.length > 1) {
+      // "the US-China talks", "the Russia–Turkey summit"
+      const pr = pairs(ctx, ns.mentions);
+      if (pr.length) return pr.map(([a, b]) => ({ pattern: p, sentence: s, trigger: i, frameEnd: after, source: a, target: b, flags: blankFlags(), confidence: conf, how: ['pair: two actors modify the noun'] }));
+    }
+    near(p.target === 'none' ? 'fewer than two actors modify the noun' : `no '${(p.prep ?? []).join('/')}' phrase naming an actor`);
+    return [];
+  }
+  if (!sources.length) {
+    near(p.requireSource ? 'no possessor, modifier or "by" phrase names the source' : 'no source');
+    return [];
+  }
+  how.push('target: prepositional phrase');
+  return cross(p, s, i, tg.end, sources, tg.mentions, conf, how);
+}
