@@ -8,6 +8,8 @@ import { ParleyError } from '../errors.ts';
 /** name → loader; keep in the order shown by --help. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   extract: () => import('./commands/extract.ts'),
+  explain: () => import('./commands/explain.ts'),
+  eval: () => import('./commands/eval.ts'),
   bench: () => import('./commands/bench.ts'),
 };
 
