@@ -118,9 +118,8 @@ export function loadActorKb(dir: string = defaultActorDir()): ActorKbData {
     return readJson(path(f));
   };
   const states = parseEntries(path('states.json'), required('states.json'), 'states', stateSchema);
-  // TEMPORARY: igos.json and roles.json are being written; until they land an absent one is empty.
-  const igos = existsSync(path('igos.json')) ? parseEntries(path('igos.json'), required('igos.json'), 'igos', igoSchema) : [];
-  const roles = existsSync(path('roles.json')) ? parseEntries(path('roles.json'), required('roles.json'), 'roles', roleSchema) : [];
+  const igos = parseEntries(path('igos.json'), required('igos.json'), 'igos', igoSchema);
+  const roles = parseEntries(path('roles.json'), required('roles.json'), 'roles', roleSchema);
   const groups = existsSync(path('groups.json')) ? parseEntries(path('groups.json'), readJson(path('groups.json')), 'groups', groupSchema) : [];
   const tsv = path('office-holders.tsv');
   const people = existsSync(tsv) ? parseOfficeHolders(tsv, readFileSync(tsv, 'utf8')) : [];

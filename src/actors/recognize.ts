@@ -300,6 +300,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     while (items.length && (items[items.length - 1]!.kind === 'to')) items.pop();
     if (!items.length) return null;
     items.reverse(); // reading order
+    // a phrase starts with a country, a role, an honorific or "former": leading nouns and "to" are not part of it
+    while (items.length && (items[0]!.kind === 'noun' || items[0]!.kind === 'to')) items.shift();
+    if (!items.length) return null;
+    start = T.start[items[0]!.t]!;
     let country: string | null = null;
     let sector: string | null = null;
     let role: Role | null = null;
@@ -525,37 +529,49 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       const h = personHit(k);
       if (h && !phs.includes(h)) phs.push(h);
     }
-    const single = a0 === e;
-    const left = leftContext(a0);
-    const right = rightContext(e);
-    const ctx = left && (left.strong || left.honorific) ? left : right;
+    let single = a0 === e;
+    let nameT0 = a0;
+    let nameStart = start;
     let actor: DocActor | undefined;
-    if (phs.length === 1) {
+    let left: Context | null = null;
+    let right: Context | null = null;
+    let ctx: Context | null = null;
+    const contexts = (t0: number): [Context | null, Context | null, Context | null] => {
+      const l = leftContext(t0);
+      const r = rightContext(e);
+      return [l, r, l && (l.strong || l.honorific) ? l : r];
+    };
+    const fullHit = phs.find((h) => h.entries.some((x) => x.kind === 'person' && x.full));
+    if (fullHit) {
+      // a full KB name: words before it are a title ("House Speaker Nancy Pelosi")
+      nameT0 = fullHit.t0;
+      nameStart = fullHit.start;
+      single = false;
+      [left, right, ctx] = contexts(nameT0);
+      const i = pickKb(fullHit.entries.filter((x) => x.kind === 'person').map((x) => x.ref as number));
+      if (i !== undefined) actor = kbPersonActor(i, ctx);
+    } else if (phs.length === 1) {
       const h = phs[0]!;
       const cands = h.entries.filter((x) => x.kind === 'person').map((x) => x.ref as number);
-      const full = h.entries.some((x) => x.kind === 'person' && x.full);
-      const exact = h.t0 === a0 && h.t1 === e;
-      if (exact && !full) {
+      [left, right, ctx] = contexts(a0);
+      if (h.t0 === a0 && h.t1 === e) {
         actor = linkShort(key, start);
         if (!actor) {
           const i = pickKb(cands);
           if (i !== undefined) actor = kbPersonActor(i, ctx);
         }
-      } else if (exact || (full && h.t0 === a0)) {
-        const i = pickKb(cands);
-        if (i !== undefined) actor = kbPersonActor(i, ctx);
       } else if (h.t1 === e) {
         // extra given names before the KB hit: the same person only if the first name agrees
         const firstKey = kb.folder.key(tok(a0));
-        const i = pickKb(cands.filter((c) => kb.people[c]!.first === firstKey || kb.people[c]!.first[0] === firstKey[0] && firstKey.length <= 2));
+        const i = pickKb(cands.filter((c) => kb.people[c]!.first === firstKey || (kb.people[c]!.first[0] === firstKey[0] && firstKey.length <= 2)));
         if (i !== undefined) actor = kbPersonActor(i, ctx);
-        else if (ctx) actor = learnedActor(runText, ctx);
-        else actor = linkShort(key, start);
+        else actor = linkShort(key, start) ?? (ctx ? learnedActor(runText, ctx) : undefined);
       }
     } else if (phs.length === 0) {
+      [left, right, ctx] = contexts(a0);
       actor = linkShort(key, start);
-      if (!actor && single && /s$/.test(key)) {
-        // possessive without apostrophe: "Bidens", "Jinpings"
+      if (!actor && /s$/.test(key)) {
+        // possessive without apostrophe: "Bidens", "Joe Bidens", "Jinpings"
         const stem = key.slice(0, -1);
         actor = linkShort(stem, start);
         if (!actor) {
@@ -564,27 +580,30 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
           if (i !== undefined) actor = kbPersonActor(i, ctx);
         }
       }
-      if (!actor && ctx && (ctx.strong || (ctx.honorific && !single))) actor = learnedActor(runText, ctx);
-      else if (!actor && ctx?.honorific && single) {
-        // "Mr. Qureshi" with no earlier full name: a person we know only by surname
-        actor = learnedActor(runText, ctx);
-      }
+      const c = ctx as Context | null;
+      if (!actor && c && (c.strong || c.honorific)) actor = learnedActor(runText, c);
     }
     if (!actor) continue;
-    if (left && (left.strong || left.honorific) && ctx === left) {
-      if (left.strong) emitContext(actor, trimTitleEnd(left));
-      if (left.honorific) {
-        // "Mr. Xi", "Gen. Mark Milley": the honorific belongs to the name
-        actor.aliases.add(text.slice(left.start, end).replace(/\s+/g, ' '));
+    const l = left as Context | null;
+    const r = right as Context | null;
+    if (l && (l.strong || l.honorific) && ctx === l) {
+      if (l.strong) emitContext(actor, trimTitleEnd(l));
+      if (l.honorific) {
+        // "Mr. Xi", "Gen. Mark Milley": the honorific word right before the name belongs to it
+        let h = nameT0 - 1;
+        if (h >= 0 && tok(h) === '.') h--;
+        if (h >= 0 && kb.honorifics.has(lowerOf(h))) actor.aliases.add(text.slice(T.start[h]!, end).replace(/\s+/g, ' '));
       }
     }
-    mention(actor, start, end, 'name');
+    void single;
+    const right2 = r;
+    mention(actor, nameStart, end, 'name');
     for (const h of phs) h.used = true;
-    if (right && right.strong) {
-      if (!actor.country && right.country) actor.country = right.country;
-      if (!actor.role && right.roleText) actor.role = right.former ? `former ${right.roleText}` : right.roleText;
-      if (!actor.sector && right.sector) actor.sector = right.former ? 'ELI' : right.sector;
-      emitContext(actor, right);
+    if (right2 && right2.strong) {
+      if (!actor.country && right2.country) actor.country = right2.country;
+      if (!actor.role && right2.roleText) actor.role = right2.former ? `former ${right2.roleText}` : right2.roleText;
+      if (!actor.sector && right2.sector) actor.sector = right2.former ? 'ELI' : right2.sector;
+      emitContext(actor, right2);
     }
   }
 
