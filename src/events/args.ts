@@ -115,6 +115,12 @@ export function groupRight(ctx: DocContext, i: number, end: number): Chunk[] {
   while (c) {
     out.push(c);
     let p = c.end;
+    // "other world leaders including X, Y and Z", "allies such as X"
+    if (!c.mentions.length && p < end && (t.lower[p] === 'including' || (t.lower[p] === 'such' && t.lower[p + 1] === 'as'))) {
+      p += t.lower[p] === 'such' ? 2 : 1;
+      c = chunkRight(ctx, p, end);
+      continue;
+    }
     if (p < end && t.lower[p] === ',') p++;
     if (p < end && (lex.coordinators.has(t.lower[p]!) || t.lower[p] === 'as')) {
       if (t.lower[p] === 'as') {

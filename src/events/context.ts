@@ -96,7 +96,8 @@ export function isNpToken(ctx: DocContext, i: number): boolean {
   const w = t.lower[i]!;
   if (pos === 'PART' && (w === "'s" || w === '’s' || w === "'" || w === '’')) return true;
   if (pos === 'PRON' && POSSESSIVE_PRON.has(w)) return true;
-  if (DASHES.has(w)) return i > 0 && i + 1 < t.pos.length && t.sentence[i - 1] === t.sentence[i + 1];
+  // a hyphen joins ("Russia-Turkey talks"); a spaced dash separates ("Israel - Egypt and Jordan")
+  if (DASHES.has(w)) return i > 0 && i + 1 < t.pos.length && t.sentence[i - 1] === t.sentence[i + 1] && t.end[i - 1] === t.start[i] && t.end[i] === t.start[i + 1];
   if (pos === 'X' || pos === 'PUNCT') return w === '$' || w === '€' || w === '£';
   return false;
 }

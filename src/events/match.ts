@@ -32,7 +32,7 @@ export interface Diagnostic {
   reason: string;
 }
 
-const FILLER_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PROPN', 'PRON']);
+const FILLER_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PROPN', 'PRON', 'NOUN']);
 const SKIP_ADP = new Set(['with', 'to', 'on', 'for']);
 
 function matchesWord(ctx: DocContext, k: number, alts: string[]): boolean {
@@ -46,7 +46,7 @@ function matchThen(ctx: DocContext, p: Pattern, i: number, s1: number): number {
     let k = cur;
     let fill = 0;
     while (k < s1 && !matchesWord(ctx, k, alts)) {
-      if (!FILLER_POS.has(ctx.doc.tokens.pos[k]!) && ctx.mentionAt[k]! < 0) return -1;
+      if (!FILLER_POS.has(ctx.doc.tokens.pos[k]!) && ctx.mentionAt[k]! < 0 && ctx.doc.tokens.lower[k] !== 'of') return -1;
       if (++fill > 5) return -1;
       k++;
     }
@@ -109,6 +109,15 @@ function verbTargets(ctx: DocContext, p: Pattern, from: number, s1: number): Tar
     const r = targetsOfGroup(ctx, g, true, [t.lower[k]!]);
     return r.mentions.length ? r : { ...r, why: `no codable actor after '${t.lower[k]}'` };
   }
+  if (p.complement && k + 1 < s1 && t.lower[k] === 'that') {
+    // "demanded that Erdogan withdraw …": the subject of the that-clause
+    const c = chunkRight(ctx, k + 1, s1);
+    if (c && c.end < s1 && (t.pos[c.end] === 'VERB' || t.pos[c.end] === 'AUX' || t.pos[c.end] === 'PART')) {
+      const r = targetsOfGroup(ctx, [c], false, null);
+      if (r.mentions.length) return r;
+    }
+    return { mentions: [], end: -1, why: "the that-clause's subject names no actor" };
+  }
   if (p.target === 'object' || p.target === 'object-or-prep') {
     if (p.notAfter && k < s1 && p.notAfter.includes(t.lower[k]!)) return { mentions: [], end: -1, why: `'${t.lower[k]}' follows the trigger` };
     const g = groupRight(ctx, k, s1);
@@ -117,10 +126,14 @@ function verbTargets(ctx: DocContext, p: Pattern, from: number, s1: number): Tar
     const headOk = p.objectHeadIn ? p.objectHeadIn.includes(ctx.lemma[head.head]!) || p.objectHeadIn.includes(t.lower[head.head]!) : false;
     let r = targetsOfGroup(ctx, g, allowMod || headOk, null);
     if (p.objectHeadIn && !headOk && !r.mentions.length) return { mentions: [], end: -1, why: `object head '${t.lower[head.head]}' is not one of the pattern's heads` };
-    // "rejected the demand of Russia", "rejected calls from Washington"
-    if (!r.mentions.length && headOk) {
+    // "rejected the demand of Russia", "rejected calls from Washington", "condemned the move announced by X"
+    if (!r.mentions.length && (headOk || allowMod)) {
       const q = g[g.length - 1]!.end;
       if (q < s1 && ['of', 'from', 'by'].includes(t.lower[q]!)) r = targetsOfGroup(ctx, groupRight(ctx, q + 1, s1), true, null);
+      else if (q < s1 && t.pos[q] === 'VERB' && /(ed|en|wn)$/.test(t.lower[q]!)) {
+        const ag = findAgent(ctx, q + 1, s1, 8);
+        if (ag.length) r = { mentions: ag, end: q + 1, viaModifier: true };
+      }
     }
     if (!r.mentions.length) return { mentions: [], end: -1, why: 'object names no codable actor (or only as a modifier)' };
     if (p.after) {
@@ -240,9 +253,30 @@ function blankFlags(): Flags {
   return { negated: false, hypothetical: false, future: false, background: false, why: [] };
 }
 
-function cross(p: Pattern, s: number, i: number, end: number, srcs: number[], tgts: number[], conf: number, how: string[]): Reading[] {
+/** One mention per code (the first), so "Turkey's president, Erdogan" gives one reading. */
+function byCode(ctx: DocContext, ms: number[]): number[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => {
+    const c = ctx.mentionCode[m] ?? '';
+    if (seen.has(c)) return false;
+    seen.add(c);
+    return true;
+  });
+}
+
+function cross(ctx: DocContext, p: Pattern, s: number, i: number, end: number, srcs: number[], tgts: number[], conf: number, how: string[]): Reading[] {
   const out: Reading[] = [];
-  for (const a of srcs) for (const b of tgts) out.push({ pattern: p, sentence: s, trigger: i, frameEnd: end, source: a, target: b, flags: blankFlags(), confidence: conf, how });
+  for (const a of byCode(ctx, srcs)) for (const b of byCode(ctx, tgts)) out.push({ pattern: p, sentence: s, trigger: i, frameEnd: end, source: a, target: b, flags: blankFlags(), confidence: conf, how });
+  return out;
+}
+
+/** Readings for every pair of a group ("Xi and Putin met"); directed types get both directions. */
+function pairReadings(ctx: DocContext, p: Pattern, s: number, i: number, end: number, ms: number[], conf: number, how: string[]): Reading[] {
+  const out: Reading[] = [];
+  for (const [a, b] of pairs(ctx, ms)) {
+    out.push({ pattern: p, sentence: s, trigger: i, frameEnd: end, source: a, target: b, flags: blankFlags(), confidence: conf, how });
+    if (p.type !== 'CONSULT') out.push({ pattern: p, sentence: s, trigger: i, frameEnd: end, source: b, target: a, flags: blankFlags(), confidence: conf, how });
+  }
   return out;
 }
 
@@ -259,24 +293,35 @@ function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
       near('passive without a "by" agent');
       return [];
     }
+    if (!subj.mentions.length && p.reciprocal) {
+      // "the plan was agreed by Putin and Erdogan"
+      const pr = pairReadings(ctx, p, s, i, after, agent, conf * 0.9, ['passive: reciprocal "by" group']);
+      if (pr.length) return pr;
+    }
     if (!subj.mentions.length) {
       near(`passive: ${subj.why ?? 'no subject'}`);
       return [];
     }
     how.push('passive: source from "by", target from subject');
-    return cross(p, s, i, after, agent, subj.mentions, conf * 0.95, how);
+    return cross(ctx, p, s, i, after, agent, subj.mentions, conf * 0.95, how);
   }
   let sources = subj.mentions;
   if (passive) {
     const agent = findAgent(ctx, after, s1, 12);
-    sources = agent;
-    how.push('passive: source from "by"');
+    if (agent.length) {
+      sources = agent;
+      how.push('passive: source from "by"');
+    } else {
+      // "Israeli missiles were fired at Syrian positions": the subject's owner acted
+      conf *= 0.8;
+      how.push('passive without agent: source from the subject');
+    }
   } else how.push('source: subject');
   const tg = verbTargets(ctx, p, after, s1);
   if (!tg.mentions.length) {
     if (p.reciprocal && sources.length > 1) {
-      const pr = pairs(ctx, sources);
-      if (pr.length) return pr.map(([a, b]) => ({ pattern: p, sentence: s, trigger: i, frameEnd: after, source: a, target: b, flags: blankFlags(), confidence: conf, how: [...how, 'reciprocal: coordinated subject'] }));
+      const pr = pairReadings(ctx, p, s, i, after, sources, conf, [...how, 'reciprocal: coordinated subject']);
+      if (pr.length) return pr;
     }
     near(`target: ${tg.why ?? 'none'}`);
     return [];
@@ -289,7 +334,7 @@ function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
     conf *= 0.9;
     how.push('target: possessor/modifier in the object');
   } else how.push('target: object or prepositional phrase');
-  return cross(p, s, i, tg.end, sources, tg.mentions, conf, how);
+  return cross(ctx, p, s, i, tg.end, sources, tg.mentions, conf, how);
 }
 
 function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0: number, s1: number, near: (r: string) => void): Reading[] {
@@ -310,13 +355,9 @@ function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
   if (after < s1 && t.lower[after] === 'between' && p.reciprocal) {
     const g = groupRight(ctx, after + 1, s1);
     const r = targetsOfGroup(ctx, g, true, null);
-    const all = [...ns.mentions, ...r.mentions];
-    const pr = pairs(ctx, all);
-    if (!pr.length) {
-      near("'between' names fewer than two codable actors");
-      return [];
-    }
-    return pr.map(([a, b]) => ({ pattern: p, sentence: s, trigger: i, frameEnd: r.end, source: a, target: b, flags: blankFlags(), confidence: conf, how: ["pair: 'between' phrase"] }));
+    const pr = pairReadings(ctx, p, s, i, r.end, [...ns.mentions, ...r.mentions], conf, ["pair: 'between' phrase"]);
+    if (!pr.length) near("'between' names fewer than two codable actors");
+    return pr;
   }
   let tg: Targets = { mentions: [], end: -1 };
   if (p.target !== 'none') {
@@ -351,8 +392,8 @@ function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
   if (!tg.mentions.length) {
     if (p.reciprocal && ns.mentions.length > 1) {
       // "the US-China talks", "the Russia–Turkey summit"
-      const pr = pairs(ctx, ns.mentions);
-      if (pr.length) return pr.map(([a, b]) => ({ pattern: p, sentence: s, trigger: i, frameEnd: after, source: a, target: b, flags: blankFlags(), confidence: conf, how: ['pair: two actors modify the noun'] }));
+      const pr = pairReadings(ctx, p, s, i, after, ns.mentions, conf, ['pair: two actors modify the noun']);
+      if (pr.length) return pr;
     }
     near(p.target === 'none' ? 'fewer than two actors modify the noun' : `no '${(p.prep ?? []).join('/')}' phrase naming an actor`);
     return [];
@@ -362,5 +403,5 @@ function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
     return [];
   }
   how.push('target: prepositional phrase');
-  return cross(p, s, i, tg.end, sources, tg.mentions, conf, how);
+  return cross(ctx, p, s, i, tg.end, sources, tg.mentions, conf, how);
 }

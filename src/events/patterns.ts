@@ -31,6 +31,7 @@ export const patternSchema = z
     after: z.string().regex(/^[a-z]+(\|[a-z]+)*$/).optional(),
     notAfter: z.array(word).optional(),
     skipVerb: z.boolean().optional(),
+    complement: z.boolean().optional(),
     reciprocal: z.boolean().optional(),
     objectPossessor: z.boolean().optional(),
     objectHeadIn: words.optional(),
