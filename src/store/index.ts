@@ -28,3 +28,8 @@ export async function openStore(url: string = DEFAULT_DB, opts: { schema?: strin
     throw new ParleyError('STORE_FAILED', 'store', `cannot open store ${shown}: ${err instanceof Error ? err.message : String(err)}`, { file: isPostgresUrl(url) ? undefined : url, cause: err });
   }
 }
+
+/** The store URL a command uses: its --db flag, else $PARLEY_DB, else ./parley.db. */
+export function dbUrl(flag?: string): string {
+  return flag || process.env.PARLEY_DB || DEFAULT_DB;
+}
