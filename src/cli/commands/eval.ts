@@ -1,10 +1,9 @@
 import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
-import { ParleyError, formatError } from '../../errors.ts';
-import { readInputs } from '../../read/index.ts';
-import { createPipeline } from '../../pipeline.ts';
+import { ParleyError } from '../../errors.ts';
+import { extractForEval } from '../../eval/extract.ts';
 import { isSystemOutput, loadGold, loadSystem } from '../../eval/load.ts';
-import { formatJson, formatText, score, type Json } from '../../eval/score.ts';
+import { formatJson, formatText, score } from '../../eval/score.ts';
 
 const usage = `usage: parley eval <gold-dir> <system.jsonl | corpus paths…> [--json] [--verbose]
 
@@ -38,7 +37,10 @@ export const command: Command = {
     const gold = await loadGold(goldDir);
     const system = (await isSystemOutput(inputs))
       ? await loadSystem(inputs[0]!)
-      : await extractInProcess(inputs, new Set(gold.keys()), Boolean(values.quiet));
+      : await extractForEval(inputs, {
+        wanted: new Set(gold.keys()),
+        onError: values.quiet ? undefined : (e) => process.stderr.write(`parley eval: ${e}\n`),
+      });
     const lines: string[] = [];
     const result = score(gold, system, values.verbose ? { onLine: (l) => lines.push(l), cleanMisses: true } : {});
     const out = `${lines.map((l) => `${l}\n`).join('')}${values.json ? `${formatJson(result)}\n` : formatText(result)}`;
@@ -46,19 +48,3 @@ export const command: Command = {
     return 0;
   },
 };
-
-/** Run the pipeline over the corpus paths, keeping only documents the gold describes. */
-export async function extractInProcess(paths: string[], wanted: Set<string>, quiet = true): Promise<Map<string, { [k: string]: Json }>> {
-  const pipeline = createPipeline();
-  const out = new Map<string, { [k: string]: Json }>();
-  for await (const item of readInputs(paths)) {
-    if (!item.ok) {
-      if (!quiet) process.stderr.write(`parley eval: ${formatError(item.error)}\n`);
-      continue;
-    }
-    if (!wanted.has(item.article.id)) continue;
-    const x = pipeline.extract(item.article);
-    out.set(String(x.doc), JSON.parse(JSON.stringify(x)) as { [k: string]: Json });
-  }
-  return out;
-}
