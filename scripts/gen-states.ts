@@ -39,9 +39,36 @@ function fail(message: string): never {
   throw new Error(`gen-states: ${message}`);
 }
 
-/** Folds case and diacritics so "Élysée" and "Elysee" collide as the same key. */
+/**
+ * Folds a name the way the recogniser's trie does (src/actors/trie.ts): case, accents, hyphens and
+ * whitespace runs, curly apostrophes. Two spellings with the same key are one entry to the recogniser.
+ */
 export function nameKey(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`´ʼ]/g, "'").replace(/[-\u2010\u2011\s]+/g, ' ')
+    .trim().toLowerCase();
+}
+
+/**
+ * How many case forms of the text a spelling matches in the recogniser: a spelling starting lower-case
+ * ("al-Qaeda") matches any capitalisation, a capitalised one ("Tass") any text starting upper-case, an
+ * all-capitals one ("TASS") only all-capital text. Of two spellings with one key, the wider is kept.
+ */
+function caseReach(s: string): number {
+  if (s[0] !== undefined && s[0] === s[0].toLowerCase() && s[0] !== s[0].toUpperCase()) return 2;
+  return /\p{Ll}/u.test(s) ? 1 : 0;
+}
+
+/** Keeps one spelling per key (the one with the widest case reach), in first-seen order; skips keys in `taken`. */
+export function dedupeByKey(values: string[], taken: Set<string> = new Set()): string[] {
+  const kept = new Map<string, string>();
+  for (const v of uniq(values)) {
+    const k = nameKey(v);
+    if (taken.has(k)) continue;
+    const prev = kept.get(k);
+    if (prev === undefined || caseReach(v) > caseReach(prev)) kept.set(k, v);
+  }
+  for (const k of kept.keys()) taken.add(k);
+  return [...kept.values()];
 }
 
 /** English plural of a demonym noun ("Israeli" → "Israelis"); null when the form does not change or is irregular. */
@@ -102,21 +129,19 @@ function merge(base: State, o: Override | undefined): State {
   s.adjectives = o?.adjectives ?? [];
   s.capitals = [...s.capitals, ...(o?.capitals ?? [])];
   s.seats = o?.seats ?? [];
-  s.bodies = (o?.bodies ?? []).map((b) => ({ name: b.name, aliases: uniq(b.aliases ?? []), sector: b.sector }));
-  s.historical = (o?.historical ?? []).map((h) => ({ name: h.name, aliases: uniq(h.aliases ?? []), to: h.to }));
-  s.ambiguous = uniq(o?.ambiguous ?? []);
+  s.bodies = (o?.bodies ?? []).map((b) => {
+    const taken = new Set<string>();
+    const [name, ...aliases] = dedupeByKey([b.name, ...(b.aliases ?? [])], taken);
+    return { name: name ?? b.name, aliases, sector: b.sector };
+  });
+  s.historical = (o?.historical ?? []).map((h) => ({ name: h.name, aliases: dedupeByKey(h.aliases ?? [], new Set([nameKey(h.name)])), to: h.to }));
+  s.ambiguous = dedupeByKey(o?.ambiguous ?? []);
   const removed = new Set((o?.remove ?? []).map(nameKey));
   const keep = (v: string) => !removed.has(nameKey(v));
-  // Each surface form is listed once per state, in the first field that holds it (accented and plain
-  // spellings are both kept: "Bogotá", "Bogota").
-  const taken = new Set<string>([s.name.toLowerCase()]);
-  const firstOnly = (values: string[]) =>
-    uniq(values).filter(keep).filter((v) => {
-      const k = v.toLowerCase();
-      if (taken.has(k)) return false;
-      taken.add(k);
-      return true;
-    });
+  // Each surface form is listed once per state, in the first field that holds it; spellings the
+  // recogniser folds together ("Bogotá", "Bogota") are listed once.
+  const taken = new Set<string>([nameKey(s.name)]);
+  const firstOnly = (values: string[]) => dedupeByKey(values.filter(keep), taken);
   s.aliases = firstOnly(s.aliases.filter((a) => a !== s.name));
   s.demonyms = firstOnly(s.demonyms);
   s.adjectives = firstOnly(s.adjectives);
@@ -139,8 +164,14 @@ function validate(states: State[]): void {
   for (const s of states) {
     if (!/^[A-Z]{3}$/.test(s.code)) fail(`${s.code}: code is not three capital letters`);
     if (s.name.trim() === '' || s.official.trim() === '') fail(`${s.code}: empty name or official name`);
+    const bodyOf = new Map<string, string>();
     for (const b of s.bodies) {
       if (!SECTORS.includes(b.sector)) fail(`${s.code}: body "${b.name}" has unknown sector ${b.sector}`);
+      for (const n of [b.name, ...b.aliases]) {
+        const prev = bodyOf.get(nameKey(n));
+        if (prev !== undefined && prev !== b.name) clashes.push(`${s.code}: "${n}" names bodies "${prev}" and "${b.name}"`);
+        bodyOf.set(nameKey(n), b.name);
+      }
     }
     for (const h of s.historical) {
       if (!isDate(h.to)) fail(`${s.code}: historical "${h.name}" has invalid date ${h.to}`);
