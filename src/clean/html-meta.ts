@@ -129,16 +129,28 @@ export function trimSiteName(title: string): string {
 }
 
 export function readHtmlMeta(document: DocumentLike, normalizeDate: (s: string) => string | null): HtmlMeta {
+  // One pass over the head-like elements; a later look-up (visible dateline) only when needed.
+  const metaEls: ElementLike[] = [];
+  const ldTexts: string[] = [];
+  const times: ElementLike[] = [];
+  let canonicalEl: ElementLike | null = null;
+  let titleEl: ElementLike | null = null;
+  for (const el of document.querySelectorAll('meta,script[type="application/ld+json"],time,link[rel="canonical"],title,[itemprop="datePublished"]')) {
+    const tag = (el as ElementLike & { tagName?: string }).tagName?.toUpperCase();
+    if (tag === 'META') metaEls.push(el);
+    else if (tag === 'SCRIPT') ldTexts.push(el.textContent ?? '');
+    else if (tag === 'LINK') canonicalEl ??= el;
+    else if (tag === 'TITLE') titleEl ??= el;
+    else times.push(el);
+  }
   const metas = new Map<string, string>();
-  for (const el of document.querySelectorAll('meta')) {
+  for (const el of metaEls) {
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))?.toLowerCase().trim();
     const content = el.getAttribute('content');
     if (!key || !content || metas.has(key)) continue;
     metas.set(key, content.trim());
   }
-  const ld = readJsonLd(
-    Array.from(document.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent ?? ''),
-  );
+  const ld = readJsonLd(ldTexts);
 
   let published: string | null = null;
   let publishedFrom: string | null = null;
@@ -153,12 +165,13 @@ export function readHtmlMeta(document: DocumentLike, normalizeDate: (s: string) 
   tryDate(ld.published, 'json-ld');
   for (const k of DATE_META) tryDate(metas.get(k), `meta:${k}`);
   if (!published) {
-    for (const t of document.querySelectorAll('time[pubdate], [itemprop="datePublished"]')) {
+    for (const t of times) {
+      if (t.getAttribute('pubdate') === null && t.getAttribute('itemprop') !== 'datePublished') continue;
       tryDate(t.getAttribute('datetime') ?? t.getAttribute('content') ?? t.textContent, 'time:published');
       if (published) break;
     }
   }
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const canonical = canonicalEl?.getAttribute('href') ?? null;
   const url = canonical ?? metas.get('og:url') ?? ld.url ?? null;
   if (!published) {
     const d = dateFromUrl(url);
@@ -180,7 +193,8 @@ export function readHtmlMeta(document: DocumentLike, normalizeDate: (s: string) 
     }
   }
   if (!published) {
-    for (const t of document.querySelectorAll('time[datetime]')) {
+    for (const t of times) {
+      if ((t as ElementLike & { tagName?: string }).tagName?.toUpperCase() !== 'TIME') continue;
       tryDate(t.getAttribute('datetime'), 'time');
       if (published) break;
     }
@@ -196,7 +210,7 @@ export function readHtmlMeta(document: DocumentLike, normalizeDate: (s: string) 
   }
   title ??= ld.title ?? null;
   if (!title) {
-    const t = document.querySelector('title')?.textContent?.trim();
+    const t = titleEl?.textContent?.trim();
     if (t) title = trimSiteName(t);
   }
 

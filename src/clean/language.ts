@@ -6,7 +6,7 @@ import { eld } from 'eld/small';
 
 /** Language of a text, or null when eld cannot tell (too little text, no letters). */
 export function detectLanguage(text: string): string | null {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const sample = text.length > 2500 ? text.slice(0, 2500) : text;
   if (!/\p{L}{2}/u.test(sample)) return null;
   const r = eld.detect(sample);
   return r.language || null;

@@ -9,11 +9,32 @@ export function words(line: string): string[] {
   return line.match(WORD) ?? [];
 }
 
-/** CJK and similar scripts write no spaces: count characters there as words (4 chars ≈ 1 word). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/**
+ * Number of words (runs of letters and digits joined by ' ’ . -). CJK and similar scripts write no
+ * spaces: there 4 characters count as one word.
+ */
 export function wordCount(line: string): number {
-  const w = words(line).length;
-  const cjk = line.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu)?.length ?? 0;
-  return cjk ? Math.max(w, Math.round(cjk / 4)) : w;
+  let n = 0;
+  let cjk = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    let isWord: boolean;
+    if (c < 128) isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (inWord && (c === 39 || c === 46 || c === 45));
+    else if (c < 0x250) isWord = c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
+    else if (c === 0x2019) isWord = inWord;
+    else {
+      const ch = line[i]!;
+      isWord = WORD_CHAR.test(ch);
+      if (isWord && CJK_CHAR.test(ch)) cjk++;
+    }
+    if (isWord && !inWord) n++;
+    inWord = isWord;
+  }
+  return cjk ? Math.max(n, Math.round(cjk / 4)) : n;
 }
 
 /** Ends like a sentence: terminal punctuation, optionally followed by closing quotes or brackets. */
@@ -28,7 +49,7 @@ export function endsLikeSentence(line: string): boolean {
 export function titleCaseRatio(line: string): number | null {
   let cased = 0;
   let upper = 0;
-  for (const w of words(line)) {
+  for (const w of words(line.length > 400 ? line.slice(0, 400) : line)) {
     const c = w[0]!;
     if (c.toLowerCase() === c.toUpperCase()) continue;
     if (SMALL_WORDS.has(w.toLowerCase()) && c === c.toLowerCase()) continue;
@@ -40,12 +61,15 @@ export function titleCaseRatio(line: string): number | null {
 
 /** Lower-cased line with surrounding spaces and punctuation trimmed (for lexicon look-ups). */
 export function lineKey(line: string): string {
+  if (line.length > 400) return line.toLowerCase();
   return line.toLowerCase().replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '').replace(/\s+/g, ' ');
 }
 
 /** Letters and digits only, lower-cased: two lines with the same fingerprint are duplicates. */
 export function fingerprint(line: string): string {
-  return line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const fp = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // Long lines: their head and tail identify them well enough.
+  return line.length > 600 ? `${fp(line.slice(0, 300))}…${line.length}…${fp(line.slice(-200))}` : fp(line);
 }
 
 /**

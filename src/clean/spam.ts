@@ -24,6 +24,14 @@ const LETTER = /\p{L}/u;
 export function scriptCounts(s: string): Map<Script, number> {
   const out = new Map<Script, number>();
   for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x250) {
+      // ASCII and Latin-1/Latin Extended: no per-character regex needed.
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7)) {
+        out.set('latin', (out.get('latin') ?? 0) + 1);
+      }
+      continue;
+    }
     if (!LETTER.test(ch)) continue;
     let script: Script = 'other';
     for (const [name, re] of SCRIPTS) {

@@ -32,8 +32,8 @@ export interface ChromeContext {
   title?: string | null;
   /** Language of a line (ISO 639-1) when it can be told reliably, else null. */
   lineLanguage?: (line: string) => string | null;
-  /** The article's language, when known. */
-  language?: string | null;
+  /** The article's language (called lazily, only when a line needs the check). */
+  language?: (() => string | null) | null;
   /** Lines before the body where a dateline may give the publication date. */
   headerLines?: number;
 }
@@ -141,8 +141,9 @@ export function parseByline(line: string, normalizeDate: (s: string) => string |
 
 /** "Most Viewed in 24 Hours", "Related", "Read more:": a label heading a run of links. */
 export function isRunHeading(line: string, lex: ChromeLexicon): boolean {
+  if (line.length > 80 || wordCount(line) > 6) return false;
   const key = lineKey(line);
-  if (!key || wordCount(line) > 6) return false;
+  if (!key) return false;
   if (lex.runHeadings.has(key)) return true;
   for (const h of lex.runHeadings) if (key.startsWith(h + ' ') && wordCount(line) <= 5) return true;
   return false;
@@ -159,7 +160,8 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
   let title: string | null = null;
   const headerLines = ctx.headerLines ?? 15;
 
-  // Article script from all lines (spam is a minority by construction: weigh prose lines double).
+  const prose = lines.map((l) => (l ? isProse(l) : false));
+  // The article's script: letters of all lines counted by script.
   const counts = new Map<Script, number>();
   for (const l of lines) if (l) addCounts(counts, scriptCounts(l));
   const script = dominantScript(counts);
@@ -175,6 +177,8 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
       drop[i] = 'spam-script';
       continue;
     }
+    const wc = wordCount(line);
+    if (wc > 80) continue; // long prose: none of the line kinds below is that long
     const by = parseByline(line, ctx.normalizeDate);
     if (by) {
       drop[i] = 'byline';
@@ -192,9 +196,10 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
     else if (isChromeLine(line, lex)) drop[i] = 'chrome';
     else if (isBreadcrumb(line)) drop[i] = 'breadcrumb';
     else if (isCaption(line, lex)) drop[i] = 'caption';
-    else if (ctx.lineLanguage && ctx.language && wordCount(line) >= 8) {
+    else if (ctx.lineLanguage && ctx.language && !prose[i] && wc >= 8) {
       const lang = ctx.lineLanguage(line);
-      if (lang && lang !== ctx.language && !isProse(line)) drop[i] = 'spam-language';
+      const article = lang ? ctx.language() : null;
+      if (lang && article && lang !== article) drop[i] = 'spam-language';
     }
   }
 
@@ -206,7 +211,7 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
     for (let j = i + 1; j < lines.length; j++) {
       if (drop[j]) continue;
       const l = lines[j]!;
-      if (isProse(l) || isSentence(l, 6) || wordCount(l) > 25) break;
+      if (prose[j] || isSentence(l, 6) || wordCount(l) > 25) break;
       drop[j] = 'run';
     }
   }
@@ -231,7 +236,7 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
   let first = -1;
   let last = -1;
   for (let i = 0; i < lines.length; i++) {
-    if (drop[i] || !isProse(lines[i]!)) continue;
+    if (drop[i] || !prose[i]) continue;
     if (first < 0) first = i;
     last = i;
   }

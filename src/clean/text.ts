@@ -33,12 +33,16 @@ export function cleanMapped(input: Mapped, opts: TextCleanOptions): CleanTextRes
   const m = repairText(input);
   const ranges = lineRanges(m.s);
   const lines = ranges.map((r) => m.s.slice(r.start, r.end));
-  let language: string | null = null;
-  if (opts.detectLanguage && opts.lineLanguage) {
-    const prose = lines.filter((l) => isProse(l)).join('\n');
-    language = prose ? opts.detectLanguage(prose) : null;
-  }
-  const res = classifyLines(lines, { ...opts, language });
+  // The article's language (from its prose lines), computed only if a line needs checking.
+  let language: string | null | undefined;
+  const articleLanguage = (): string | null => {
+    if (language === undefined) {
+      const prose = lines.filter((l) => isProse(l)).join('\n');
+      language = prose && opts.detectLanguage ? opts.detectLanguage(prose) : null;
+    }
+    return language;
+  };
+  const res = classifyLines(lines, { ...opts, language: opts.detectLanguage ? articleLanguage : null });
 
   const kept: number[] = [];
   const dropped: CleanTextResult['dropped'] = [];
