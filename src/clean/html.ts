@@ -19,7 +19,9 @@ const SKIP = new Set([
   'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'LABEL', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'CANVAS', 'MENU', 'DIALOG',
 ]);
 /** class/id/data-* words of boxes inside an article that are not article text. */
-const BOILERPLATE = /(?:^|[\s_-])(?:related|newsletter|signup|sign-up|subscribe|subscription|promo|promotion|share|sharing|social|advert|advertisement|ads?|sponsor(?:ed)?|outbrain|taboola|recommend(?:ed|ations)?|more-stories|most-popular|most-read|trending|read-?more|also-read|inline-link|comments?|author-bio|caption|credit|tags|breadcrumbs?|toolbar|paywall|disclaimer|video-player|playlist)(?:$|[\s_-])/i;
+const BOILERPLATE = /(?:^|[\s_-])(?:related|newsletter|signup|sign-up|subscribe|subscription|promo|promotion|share|sharing|social|advert|advertisement|ads?|sponsor(?:ed)?|outbrain|taboola|recommend(?:ed|ations)?|more-stories|most-popular|most-read|trending|read-?more|also-read|inline-link|comments?|author-bio|caption|credit|tags|breadcrumbs?|toolbar|paywall|disclaimer|video-player|playlist|highlights)(?:$|[\s_-])/i;
+/** class/id words of small inline boxes (image containers, credits) inside paragraphs. */
+const SMALL_BOILERPLATE = /(?:^|[\s_-])(?:image|img|photo|picture|media|source|credits?)(?:$|[\s_-])/i;
 
 interface NodeLike {
   nodeType: number;
@@ -96,6 +98,7 @@ export function articleText(root: NodeLike): string {
     if (block || name === 'SPAN' || name === 'A') {
       const attrs = attrText(node);
       if (attrs && BOILERPLATE.test(attrs) && textLength(node) < total * 0.5) return;
+      if (attrs && SMALL_BOILERPLATE.test(attrs) && textLength(node) <= 200) return;
     }
     if (block && !hasBlockChild(node) && isLinkBlock(node)) return;
     if (block) out.push('\n\n');
