@@ -62,6 +62,8 @@ export interface CompiledKb {
   roleByTitle: Map<string, Role>;
   /** Folded person alias (also full names) → indices into people. */
   personByAlias: Map<string, number[]>;
+  /** Every folded name token (3+ letters) and its one-letter deletions → indices into people (fuzzy look-up). */
+  personByToken: Map<string, number[]>;
   honorifics: Set<string>;
   particles: Set<string>;
   notNames: Set<string>;
@@ -168,6 +170,21 @@ export function compileKb(data: ActorKbData): CompiledKb {
       add(n, { kind: 'person', ref: i, ambiguous: false, full: full || k.includes(' ') });
     }
   });
+  const personByToken = new Map<string, number[]>();
+  const addTok = (k: string, i: number) => {
+    const l = personByToken.get(k) ?? [];
+    if (!l.includes(i)) l.push(i);
+    personByToken.set(k, l);
+  };
+  people.forEach((p, i) => {
+    for (const n of [p.name, ...p.aliases]) {
+      for (const w of folder.key(n).split(' ')) {
+        if (w.length < 3) continue;
+        addTok(w, i);
+        if (w.length >= 5) for (let k = 0; k < w.length; k++) addTok('~' + w.slice(0, k) + w.slice(k + 1), i);
+      }
+    }
+  });
   const np = data.nameParts;
   const lower = (xs: string[]) => new Set(xs.map((x) => folder.key(x)));
   const pronouns = new Map<string, 'male' | 'female'>();
@@ -176,6 +193,7 @@ export function compileKb(data: ActorKbData): CompiledKb {
   return {
     folder, trie, stateName, igoName, demonym, bodies, groups: data.groups, people, roles: data.roles, roleByTitle,
     personByAlias,
+    personByToken,
     honorifics: lower(np.honorifics),
     particles: lower(np.particles),
     notNames: lower(np.notNames),

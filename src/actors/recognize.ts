@@ -139,6 +139,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const sameSent = (a: number, b: number) => a >= 0 && b >= 0 && a < nT && b < nT && T.sentence[a] === T.sentence[b];
   const sentStart = (t: number) => t === 0 || T.sentence[t - 1] !== T.sentence[t];
   const lowerOf = (t: number) => T.lower[t]!.replace(/\.$/, '');
+  const isPoss = (t: number) => t >= 0 && t < nT && /^['’]s?$/.test(T.lower[t]!);
   const isCapWord = (t: number) => {
     const s = tok(t);
     return /^\p{Lu}[\p{L}'’.-]*$/u.test(s) || /^[a-z]{1,4}[-'’]\p{Lu}\p{L}+/u.test(s);
@@ -147,6 +148,14 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const nameLike = (t: number) => cover[t] === -1 && isCapWord(t) && !kb.notNames.has(lowerOf(t)) && !kb.calendar.has(lowerOf(t)) && !kb.honorifics.has(lowerOf(t));
   const capNeighbour = (t: number) => cover[t] === -1 && isCapWord(t) && !kb.calendar.has(lowerOf(t)) && !['ADP', 'DET', 'CCONJ', 'PRON', 'AUX', 'SCONJ'].includes(T.pos[t]!) && !(sentStart(t) && kb.notNames.has(lowerOf(t)));
 
+  /** Capitalised words from `t` on that end in an organisation's head noun (Hospital, University). */
+  const orgNameFollows = (t: number): boolean => {
+    for (let k = t; k < nT && k < t + 5 && sameSent(k, t); k++) {
+      if (!(cover[k] === -1 && isCapWord(k)) && !(k > t && (T.lower[k] === 'of' || T.lower[k] === 'for'))) return false;
+      if (kb.notNames.has(lowerOf(k)) && !kb.calendar.has(lowerOf(k))) return true;
+    }
+    return false;
+  };
   // ---- 2. false friends: capitals, seats and ambiguous names next to other capitalised words ----
   const support = new Set<string>();
   for (const h of hits) for (const e of h.entries) if (!e.ambiguous && COUNTRY_KINDS.has(e.kind) && typeof e.ref === 'string') support.add(e.ref);
@@ -161,6 +170,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       if (e.kind === 'person' && !e.full) return true; // decided with the name runs
       if (e.ambiguous) return !prevCap && !nextCap && !commaCap && typeof e.ref === 'string' && support.has(e.ref);
       if (e.kind === 'capital' || e.kind === 'seat') return !prevCap && !nextCap;
+      // "National Security Council" is not the UN's Security Council
+      if ((e.kind === 'body' || e.kind === 'igo') && prevCap) return false;
+      // "the Turkish Friendship Hospital", "the American University of Kabul": part of a name
+      if ((e.kind === 'demonym' || e.kind === 'adjective' || e.kind === 'state') && nextCap && orgNameFollows(next)) return false;
       return true;
     });
     if (!h.entries.length) for (let t = h.t0; t <= h.t1; t++) cover[t] = -1;
@@ -216,7 +229,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       if (!pick) {
         // "China's Foreign Ministry", "the Chinese foreign ministry"
         let p = t - 1;
-        if (p >= 0 && T.lower[p] === "'s") p--;
+        if (isPoss(p)) p--;
         const ph = hitAt(p);
         const pc = ph ? entryOf(ph, new Set(['state', 'demonym', 'adjective', 'capital', 'igo'])) : undefined;
         if (pc) pick = bodies.find((b) => kb.bodies[b.ref as number]!.owner === pc.ref);
@@ -228,6 +241,12 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     return { code: e.ref as string, sector: e.kind === 'igo' ? 'IGO' : null, body: null };
   };
 
+  /** A country hit that says nationality (demonym, "China's", a body or IGO), not a topic ("a Ukraine expert"). */
+  const nationality = (h: Hit): boolean => {
+    const e = entryOf(h, COUNTRY_KINDS);
+    if (!e) return false;
+    return e.kind === 'demonym' || e.kind === 'adjective' || e.kind === 'body' || e.kind === 'igo' || e.kind === 'seat' || isPoss(h.t1 + 1);
+  };
   const roleOf = (h: Hit | undefined): Role | null => {
     const e = h && entryOf(h, 'role');
     return e ? kb.roles[e.ref as number]! : null;
@@ -235,10 +254,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const isNounish = (t: number) => ['NOUN', 'ADJ', 'PROPN'].includes(T.pos[t]!) && !/\p{Lu}/u.test(tok(t)[0] ?? '') && /^[\p{L}-]+$/u.test(tok(t));
 
   /** Title phrase ending just before token `t` (exclusive), read right to left. */
-  const leftContext = (t: number): Context | null => {
+  const leftContext = (t: number, longName = false): Context | null => {
     let i = t - 1;
     let start = -1;
-    const items: Array<{ t: number; kind: 'country' | 'role' | 'to' | 'noun' | 'former' | 'hon'; code?: string; sector?: string | null; role?: Role; body?: number | null }> = [];
+    const items: Array<{ t: number; kind: 'country' | 'role' | 'to' | 'noun' | 'former' | 'hon'; code?: string; sector?: string | null; role?: Role; body?: number | null; nat?: boolean }> = [];
     let comma = false;
     if (i >= 0 && sameSent(i, t) && tok(i) === ',' && hitAt(i - 1) && roleOf(hitAt(i - 1))) {
       comma = true;
@@ -258,7 +277,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         }
         const c = countryOfHit(h, h.t0);
         if (c) {
-          items.push({ t: h.t0, kind: 'country', code: c.code, sector: c.sector, body: c.body });
+          items.push({ t: h.t0, kind: 'country', code: c.code, sector: c.sector, body: c.body, nat: nationality(h) });
           start = T.start[h.t0]!;
           i = h.t0 - 1;
           continue;
@@ -266,7 +285,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         break;
       }
       if (h) break;
-      if (T.lower[i] === "'s" || tok(i) === '.' || tok(i) === "'") {
+      if (isPoss(i) || tok(i) === '.') {
         i--;
         continue;
       }
@@ -312,10 +331,12 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     let dest = false;
     let hon = false;
     let nounCount = 0;
+    let nat = false;
     for (const it of items) {
       if (it.kind === 'to') dest = true;
       else if (it.kind === 'country' && !dest && !country) {
         country = it.code!;
+        nat = it.nat === true;
         if (it.sector) sector = it.sector;
       } else if (it.kind === 'role') {
         role = it.role!;
@@ -326,7 +347,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       else if (it.kind === 'noun') nounCount++;
     }
     // the phrase must end right before the name: nothing but role/hon/noun/country may touch it
-    const strong = role !== null || (country !== null && nounCount > 0);
+    // "American Kevin King": a nationality word right before a full name
+    const last = items[items.length - 1]!;
+    const bare = last.kind === 'country' && last.nat === true && hitAt(last.t)!.t1 === t - 1 && longName;
+    const strong = role !== null || (country !== null && nat && nounCount > 0) || (bare && items.length === 1);
     if (!strong && !hon) return null;
     if (!sector && role) sector = role.sector;
     if (comma && !role) return null;
@@ -362,7 +386,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         }
         const c = countryOfHit(h, h.t0);
         if (c) {
-          if (!dest && !country) {
+          if (!dest && !country && (nationality(h) || (i + 1 < nT && roleOf(hitAt(h.t1 + 1))))) {
             country = c.code;
             if (c.sector) sector = c.sector;
           }
@@ -373,7 +397,11 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         break;
       }
       if (h) break;
-      if (T.lower[i] === "'s") {
+      if (isPoss(i)) {
+        i++;
+        continue;
+      }
+      if ((low === 'who' || low === 'is' || low === 'was') && !role && !country && !nouns) {
         i++;
         continue;
       }
@@ -396,7 +424,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         i++;
         continue;
       }
-      if (isNounish(i) && nouns < 4) {
+      if ((isNounish(i) || (cover[i] === -1 && isCapWord(i) && !sentStart(i))) && nouns < 5) {
         nouns++;
         end = T.end[i]!;
         i++;
@@ -423,6 +451,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     if (tok(t) === '.' && t > 0 && /^\p{Lu}$/u.test(tok(t - 1))) return true;
     return false;
   };
+  /** A hyphen written inside a word ("al-Kaabi"): wink makes it a token of its own. */
+  const glued = (t: number) => t > 0 && t + 1 < nT && tok(t) === '-' && T.end[t - 1] === T.start[t] && T.end[t] === T.start[t + 1];
   const particle = (t: number) => kb.particles.has(T.lower[t]!) && /^\p{Ll}/u.test(tok(t));
   const persons: DocActor[] = [];
   const shortIndex = new Map<string, DocActor[]>();
@@ -490,6 +520,35 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
     return a;
   };
+  /** Damerau-Levenshtein distance of at most one. */
+  const nearWord = (a: string, b: string): boolean => {
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  };
+  /**
+   * A KB person named by one (possibly lower-cased or misspelled) word after a title:
+   * "President Joko", "Indonesian Foreign Minister retno", "President Marcon". Only a single
+   * candidate who held an office of the title's rank (and country, when the title names one).
+   */
+  const kbByTitleWord = (word: string, ctx: Context | null): number | undefined => {
+    if (!ctx?.role || word.length < 3) return undefined;
+    const set = new Set(kb.personByToken.get(word) ?? []);
+    if (word.length >= 5) {
+      for (const i of kb.personByToken.get('~' + word) ?? []) set.add(i);
+      for (let k = 0; k < word.length; k++) for (const i of kb.personByToken.get('~' + word.slice(0, k) + word.slice(k + 1)) ?? []) set.add(i);
+    }
+    const rank = ctx.role.rank;
+    const ok = [...set].filter((i) => {
+      const p = kb.people[i]!;
+      if (!p.terms.some((x) => kb.roleByTitle.get(kb.folder.key(x.office))?.rank === rank && (!ctx.country || x.country === ctx.country))) return false;
+      return kb.folder.key(p.name).split(' ').concat(p.aliases.map((a) => kb.folder.key(a))).some((w) => nearWord(w, word));
+    });
+    return ok.length === 1 ? ok[0] : undefined;
+  };
   /** Pick the KB person among candidates at the date: the one in office, else a single one. */
   const pickKb = (cands: number[]): number | undefined => {
     const uniq = [...new Set(cands)];
@@ -511,12 +570,16 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
 
   let t = 0;
   while (t < nT) {
-    if (!inRun(t) || taken[t]) {
+    if (!(inRun(t) || (particle(t) && glued(t + 1) && t + 2 < nT && isCapWord(t + 2))) || taken[t]) {
       t++;
       continue;
     }
     let e = t;
-    while (e + 1 < nT && sameSent(e, e + 1) && (inRun(e + 1) || (particle(e + 1) && e + 2 < nT && inRun(e + 2))) && e - t < 6) e++;
+    while (e + 1 < nT && sameSent(e, e + 1) && e - t < 8) {
+      if (glued(e + 1) && e + 2 < nT && /^\p{L}+$/u.test(tok(e + 2))) e += 2; // Abdul-Mahdi, Yuet-ngor, al-Kaabi
+      else if (inRun(e + 1) || (particle(e + 1) && e + 2 < nT && (inRun(e + 2) || glued(e + 2)))) e++;
+      else break;
+    }
     const a0 = t;
     t = e + 1;
     // a run may start with a lower-case particle only when it is a short form ("de Mistura")
@@ -537,7 +600,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     let right: Context | null = null;
     let ctx: Context | null = null;
     const contexts = (t0: number): [Context | null, Context | null, Context | null] => {
-      const l = leftContext(t0);
+      const l = leftContext(t0, e > t0);
       const r = rightContext(e);
       return [l, r, l && (l.strong || l.honorific) ? l : r];
     };
@@ -581,6 +644,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         }
       }
       const c = ctx as Context | null;
+      if (!actor && single && c === left) {
+        const i = kbByTitleWord(key, c);
+        if (i !== undefined) actor = kbPersonActor(i, c);
+      }
       if (!actor && c && (c.strong || c.honorific)) actor = learnedActor(runText, c);
     }
     if (!actor) continue;
@@ -613,7 +680,21 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const r = roleOf(h);
     if (!r) continue;
     const ctx = leftContext(h.t1 + 1);
-    if (!ctx || !ctx.country || ctx.role !== r) continue;
+    if (!ctx || ctx.role !== r) continue;
+    // a lower-cased or misspelled name right after the title: "Foreign Minister retno"
+    const w = h.t1 + 1;
+    if (w < nT && sameSent(w, h.t1) && !taken[w] && /^\p{Ll}+$/u.test(tok(w)) && !kb.notNames.has(T.lower[w]!)) {
+      const i = kbByTitleWord(kb.folder.key(tok(w)), ctx);
+      if (i !== undefined) {
+        const a = kbPersonActor(i, ctx);
+        const c = trimTitleEnd(ctx);
+        mention(a, c.start, c.end, 'title');
+        mention(a, T.start[w]!, T.end[w]!, 'name');
+        for (const x of hits) if (x.start >= c.start && x.end <= c.end) x.used = true;
+        continue;
+      }
+    }
+    if (!ctx.country) continue;
     const code = ctx.country;
     const sameRank = persons.filter((p) => p.country === code && p.role && kb.roleByTitle.get(kb.folder.key(p.role))?.rank === r.rank && !p.role.startsWith('former'));
     let actor: DocActor | undefined = new Set(sameRank.map((p) => p.id)).size === 1 ? sameRank[0] : undefined;
@@ -637,6 +718,11 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     for (const x of hits) if (x.start >= c.start && x.end <= c.end) x.used = true;
   }
 
+  const isLocativeAt = (pos: number): boolean => {
+    let p = tokAtOrAfter(pos) - 1;
+    if (p >= 0 && T.lower[p] === 'the') p--;
+    return p >= 0 && kb.locatives.has(T.lower[p]!);
+  };
   // ---- 5. everything else the trie found --------------------------------------------------------
   for (const h of hits) {
     if (h.used || taken[h.t0] || !h.entries.length) continue;
@@ -655,7 +741,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     else if (e.kind === 'igo') mention(stateActor(c.code), h.start, h.end, 'igo');
     else if (e.kind === 'capital' || e.kind === 'seat') mention(stateActor(c.code), h.start, h.end, 'metonym');
     else if (e.kind === 'demonym' || e.kind === 'adjective') mention(stateActor(c.code), h.start, h.end, 'demonym');
-    else mention(stateActor(c.code), h.start, h.end, 'state');
+    else mention(stateActor(c.code), h.start, h.end, isLocativeAt(h.start) ? 'metonym' : 'state'); // "in China": a place
   }
 
   // ---- 6. pronouns: the one person of this or the previous sentence --------------------------
@@ -684,6 +770,32 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   }
 
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  // ---- 7. a titled person with no country: the state named nearest in the sentence, else the article's main state
+  const countryOfMention = (m: ActorMention): string | null => {
+    const a = actors.get(m.id)!;
+    if (a.kind === 'igo' || a.kind === 'group' || !a.country || kb.igoName.has(a.country) && !kb.stateName.has(a.country)) return null;
+    if (m.label === 'pronoun' || m.label === 'metonym' && isLocativeAt(m.start)) return null;
+    return a.country;
+  };
+  const tally = new Map<string, number>();
+  for (const m of mentions) {
+    const c = countryOfMention(m);
+    if (c) tally.set(c, (tally.get(c) ?? 0) + 1);
+  }
+  const ranked = [...tally.entries()].sort((x, y) => y[1] - x[1]);
+  const main = ranked.length && ranked[0]![1] >= 2 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : null;
+  for (const a of persons) {
+    if (a.country || !a.role && ![...a.aliases].some((x) => kb.honorifics.has(kb.folder.key(x.split(/[\s.]/)[0]!)))) continue;
+    const first = a.mentions.find((m) => m.label === 'name');
+    if (!first) continue;
+    const s = T.sentence[tokAtOrAfter(first.start)];
+    let best: ActorMention | undefined;
+    for (const m of mentions) {
+      if (m.id === a.id || T.sentence[tokAtOrAfter(m.start)] !== s || !countryOfMention(m)) continue;
+      if (!best || Math.abs(m.start - first.start) < Math.abs(best.start - first.start) && (m.start < first.start || best.start > first.start)) best = m;
+    }
+    a.country = best ? countryOfMention(best) : main;
+  }
   doc.actorMentions = mentions;
   doc.actors = [...actors.values()]
     .filter((a) => a.mentions.length)
