@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { ParleyError } from '../src/errors.ts';
 
 const SECTORS = ['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY', 'REB', 'OPP', 'BUS', 'MED', 'CVL', 'EDU', 'HLH', 'NGO', 'IGO', 'REL', 'ELI'];
 const EXTRA_CODES: Record<string, string> = { PSE: 'PSE', TWN: 'TWN', HKG: 'HKG', UNK: 'XKX' };
@@ -35,8 +36,8 @@ interface WcCountry {
   demonyms?: { eng?: { m: string; f: string } };
 }
 
-function fail(message: string): never {
-  throw new Error(`gen-states: ${message}`);
+function fail(message: string, file = 'data/actors/states.overrides.json'): never {
+  throw new ParleyError('DATA_INVALID', 'data', `${file}: ${message}`, { file });
 }
 
 /**
@@ -158,15 +159,15 @@ function surfaceForms(s: State): string[] {
   ];
 }
 
-function validate(states: State[]): void {
+function validate(states: State[], file: string): void {
   const owner = new Map<string, string>();
   const clashes: string[] = [];
   for (const s of states) {
-    if (!/^[A-Z]{3}$/.test(s.code)) fail(`${s.code}: code is not three capital letters`);
-    if (s.name.trim() === '' || s.official.trim() === '') fail(`${s.code}: empty name or official name`);
+    if (!/^[A-Z]{3}$/.test(s.code)) fail(`${s.code}: code is not three capital letters`, file);
+    if (s.name.trim() === '' || s.official.trim() === '') fail(`${s.code}: empty name or official name`, file);
     const bodyOf = new Map<string, string>();
     for (const b of s.bodies) {
-      if (!SECTORS.includes(b.sector)) fail(`${s.code}: body "${b.name}" has unknown sector ${b.sector}`);
+      if (!SECTORS.includes(b.sector)) fail(`${s.code}: body "${b.name}" has unknown sector ${b.sector}`, file);
       for (const n of [b.name, ...b.aliases]) {
         const prev = bodyOf.get(nameKey(n));
         if (prev !== undefined && prev !== b.name) clashes.push(`${s.code}: "${n}" names bodies "${prev}" and "${b.name}"`);
@@ -174,12 +175,12 @@ function validate(states: State[]): void {
       }
     }
     for (const h of s.historical) {
-      if (!isDate(h.to)) fail(`${s.code}: historical "${h.name}" has invalid date ${h.to}`);
+      if (!isDate(h.to)) fail(`${s.code}: historical "${h.name}" has invalid date ${h.to}`, file);
     }
     const forms = surfaceForms(s);
     const own = new Set(forms.map(nameKey));
     for (const a of s.ambiguous) {
-      if (!own.has(nameKey(a))) fail(`${s.code}: ambiguous "${a}" is not one of its names`);
+      if (!own.has(nameKey(a))) fail(`${s.code}: ambiguous "${a}" is not one of its names`, file);
     }
     for (const f of new Set(forms.map(nameKey))) {
       const prev = owner.get(f);
@@ -187,15 +188,23 @@ function validate(states: State[]): void {
       owner.set(f, s.code);
     }
   }
-  if (clashes.length > 0) fail(clashes.join('; '));
+  if (clashes.length > 0) fail(clashes.join('; '), file);
 }
 
-export function generate(root: string): string {
+/** The text of states.json for the packages installed under `root` and the overrides file. */
+export function generate(root: string, overridesPath = join(root, 'data/actors/states.overrides.json')): string {
   const require = createRequire(join(root, 'package.json'));
   const countries = require('world-countries/countries.json') as (WcCountry & { cca2: string })[];
   const i18n = (require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> }).countries;
-  const overridesPath = join(root, 'data/actors/states.overrides.json');
-  const overrides = JSON.parse(readFileSync(overridesPath, 'utf8')) as Overrides;
+  let overrides: Overrides;
+  try {
+    overrides = JSON.parse(readFileSync(overridesPath, 'utf8')) as Overrides;
+  } catch (err) {
+    fail(`cannot read overrides (${(err as Error).message})`, overridesPath);
+  }
+  if (typeof overrides !== 'object' || overrides === null || typeof overrides.states !== 'object') {
+    fail('expected {"_meta": {...}, "states": {CODE: {...}}}', overridesPath);
+  }
   const states: State[] = [];
   for (const c of countries) {
     const code = c.unMember ? c.cca3 : EXTRA_CODES[c.cca3];
@@ -203,10 +212,10 @@ export function generate(root: string): string {
     states.push(merge(baseState(c, code, i18n, c.cca2), overrides.states[code]));
   }
   for (const code of Object.keys(overrides.states)) {
-    if (!states.some((s) => s.code === code)) fail(`override for unknown state ${code}`);
+    if (!states.some((s) => s.code === code)) fail(`override for unknown state ${code}`, overridesPath);
   }
   states.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  validate(states);
+  validate(states, overridesPath);
   const out = {
     _meta: {
       what: 'States (UN members and observers plus TWN, HKG, XKX, PSE): display and official names, aliases, demonyms, '
@@ -233,7 +242,7 @@ function main(): void {
   if (process.argv.includes('--check')) {
     let current = '';
     try { current = readFileSync(target, 'utf8'); } catch { /* missing file is stale */ }
-    if (current !== text) fail('data/actors/states.json is out of date: run node --import tsx scripts/gen-states.ts');
+    if (current !== text) fail('out of date: run node --import tsx scripts/gen-states.ts', target);
     return;
   }
   writeFileSync(target, text);
@@ -241,4 +250,11 @@ function main(): void {
   process.stdout.write(`wrote ${target}: ${n.states.length} states\n`);
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    main();
+  } catch (err) {
+    process.stderr.write(`${err instanceof ParleyError ? err.format() : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}
