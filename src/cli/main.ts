@@ -11,6 +11,12 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   explain: () => import('./commands/explain.ts'),
   eval: () => import('./commands/eval.ts'),
   bench: () => import('./commands/bench.ts'),
+  ingest: () => import('./commands/ingest.ts'),
+  events: () => import('./commands/events.ts'),
+  relations: () => import('./commands/relations.ts'),
+  actors: () => import('./commands/actors.ts'),
+  export: () => import('./commands/export.ts'),
+  serve: () => import('./commands/serve.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -56,11 +56,9 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const webDir = opts.webDir === undefined ? defaultWebDir() : opts.webDir;
   const pipelineCache: { p?: Pipeline } = {};
-  const pipeline = async (): Promise<Pipeline> => {
-    if (!pipelineCache.p) {
-      pipelineCache.p = opts.pipeline ? opts.pipeline() : (await import('../pipeline.ts')).createPipeline();
-    }
-    return pipelineCache.p;
+  const pipeline = async (): Promise<() => Pipeline> => {
+    const create = opts.pipeline ?? (await import('../pipeline.ts')).createPipeline;
+    return () => (pipelineCache.p ??= create());
   };
 
   const query = (c: Context): Record<string, string> => {

@@ -121,3 +121,14 @@ export async function* exportLines(store: Store, format: ExportFormat, filter: E
     yield format === 'gdelt' ? gdeltRow(e) : format === 'csv' ? csvRow(e) : JSON.stringify(ploverRecord(e));
   }
 }
+
+/** A plain text table: columns padded to their widest cell (cells are cut at `max` chars). */
+export function textTable(header: string[], rows: Array<Array<string | number | null>>, max = 60): string {
+  const cell = (v: string | number | null): string => {
+    const s = v === null ? '' : String(v).replace(/\s+/g, ' ');
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  };
+  const all = [header, ...rows.map((r) => r.map(cell))];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+}

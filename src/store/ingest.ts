@@ -35,17 +35,21 @@ export function rawHash(a: RawArticle): string {
   return contentHash(a.raw, a.meta);
 }
 
-async function storeBatch(store: Store, pipeline: Pipeline, batch: RawArticle[], s: IngestSummary, fail: (e: ExtractionError) => void): Promise<void> {
+async function storeBatch(store: Store, pipeline: () => Pipeline, batch: RawArticle[], s: IngestSummary, fail: (e: ExtractionError) => void): Promise<void> {
   const known = await store.hashes(batch.map((a) => a.id));
-  const inputs: Array<{ input: ArticleInput; article: RawArticle }> = [];
+  const todo: Array<{ article: RawArticle; hash: string }> = [];
   for (const article of batch) {
     const hash = rawHash(article);
     if (known.get(article.id) === hash && !batch.some((b) => b !== article && b.id === article.id)) {
       addOutcome(s, { doc: article.id, status: 'unchanged', events: 0, mentions: 0 });
-      continue;
-    }
+    } else todo.push({ article, hash });
+  }
+  if (todo.length === 0) return;
+  const p = pipeline(); // a pipeline that cannot load stops the run: not a per-article failure
+  const inputs: Array<{ input: ArticleInput; article: RawArticle }> = [];
+  for (const { article, hash } of todo) {
     try {
-      inputs.push({ input: { extraction: pipeline.extract(article), raw: article.raw, hash }, article });
+      inputs.push({ input: { extraction: p.extract(article), raw: article.raw, hash }, article });
     } catch (err) {
       fail(toParleyError(err, 'events', { file: article.origin.file, line: article.origin.line }).toJSON());
     }
@@ -65,10 +69,16 @@ async function storeBatch(store: Store, pipeline: Pipeline, batch: RawArticle[],
   }
 }
 
+/**
+ * Ingest read items. `pipeline` may be a factory: it is then called once, on the first article
+ * that needs extracting (a re-run over unchanged articles never loads the models).
+ */
 export async function ingestArticles(
-  store: Store, pipeline: Pipeline, items: AsyncIterable<ReadItem> | Iterable<ReadItem>, opts: IngestRunOptions = {},
+  store: Store, pipelineOrFactory: Pipeline | (() => Pipeline), items: AsyncIterable<ReadItem> | Iterable<ReadItem>, opts: IngestRunOptions = {},
 ): Promise<IngestSummary> {
   const size = Math.max(1, opts.batchSize ?? 100);
+  const made: { p?: Pipeline } = {};
+  const pipeline = (): Pipeline => (made.p ??= typeof pipelineOrFactory === 'function' ? pipelineOrFactory() : pipelineOrFactory);
   const s = emptySummary();
   const fail = (e: ExtractionError): void => {
     s.failures++;
