@@ -25,15 +25,49 @@ export function auxStart(ctx: DocContext, i: number, s0: number): number {
   return j;
 }
 
-/** The subject of the verb or phrase starting at token i. */
-export function findSubject(ctx: DocContext, i: number, s0: number): Subject {
+/**
+ * The subject of the verb or phrase starting at token i. `np`: i starts a noun phrase whose
+ * governing verb sits right before it ("paid visits to …"), so one verb may be crossed.
+ */
+export function findSubject(ctx: DocContext, i: number, s0: number, np = false): Subject {
   const t = ctx.doc.tokens;
   const lex = ctx.lex;
-  let k = auxStart(ctx, i, s0) - 1;
+  const a0 = auxStart(ctx, i, s0);
+  let k = a0 - 1;
+  const trig = t.lower[i]!;
+  const before = k >= s0 ? t.lower[k]! : '';
+  // may the subject lie beyond another verb? Only for participles and gerunds ("by meeting",
+  // ", saying"), infinitives, and coordinated verbs ("hit Idlib and condemned Turkey").
+  let crossVerbs = np ? 1 : 0;
+  if (!np) {
+    const toInf = a0 < i && t.lower[a0] === 'to';
+    const participle = a0 === i && trig.endsWith('ing');
+    if (participle && k >= s0 && isNpToken(ctx, k) && ctx.mentionAt[k]! < 0 && t.pos[k] !== 'DET') {
+      // reduced relative: "measures targeting Iran" — the subject is the phrase right before
+      const c = chunkLeft(ctx, k, s0);
+      const ms = c ? codable(ctx, c.mentions).filter((m) => !ctx.mentionLocative[m]) : [];
+      if (c && ms.length && t.pos[c.start - 1] !== 'ADP') return { mentions: ms, start: c.start };
+      return { mentions: [], start: -1, why: 'participle modifies a phrase that names no actor' };
+    }
+    if (toInf || participle || before === ',' || before === 'and' || before === 'but' || before === 'or' || before === 'then') crossVerbs = Infinity;
+  }
   let steps = 0;
   while (k >= s0 && steps++ < 40) {
     const w = t.lower[k]!;
     const pos = t.pos[k]!;
+    if (pos === 'VERB' && ctx.mentionAt[k]! < 0 && !(ctx.lemma[k] === 'be' || ctx.lemma[k] === 'have')) {
+      if (crossVerbs > 0) crossVerbs--;
+      else {
+        // a parenthetical ", giving a press conference," may be skipped; any other verb has its own subject
+        let c1 = -1;
+        for (let q = k + 1; q < a0; q++) if (t.lower[q] === ',') c1 = q;
+        let c0 = -1;
+        if (c1 >= 0) for (let q = k - 1; q >= s0; q--) if (t.lower[q] === ',') { c0 = q; break; }
+        if (c0 < 0) return { mentions: [], start: -1, why: `another verb ('${w}') lies between the trigger and any subject` };
+        k = c0 - 1;
+        continue;
+      }
+    }
     if (w === ';' || w === ':') return { mentions: [], start: -1, why: `clause boundary '${w}' before any subject` };
     if (lex.relativePronouns.has(w) && pos === 'PRON') {
       // "X, who visited Y, …" / "X who visited Y": the antecedent before the relative pronoun

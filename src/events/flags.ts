@@ -35,6 +35,7 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
     const w = t.lower[k]!;
     const pos = t.pos[k]!;
     const lem = ctx.lemma[k]!;
+    if (w === 'to' && pos === 'PART') break; // an infinitive: its governor decides below
     if (lex.negators.has(w) || lem === 'not') set('negated', w);
     else if (lex.futureMarkers.has(w) && (pos === 'AUX' || pos === 'VERB')) set('future', w);
     else if (lex.hypotheticalModals.has(w) && (pos === 'AUX' || pos === 'VERB')) set('hypothetical', w);
@@ -86,7 +87,8 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
   for (let q = i - 1; q >= s0; q--) {
     const w = t.lower[q]!;
     if (w === ';') break;
-    if (lex.hypotheticalConjunctions.has(w) && t.pos[q] !== 'NOUN') {
+    // a noun ("Tuesday's sanctions") is presupposed unless the conditional opens its own phrase
+    if (lex.hypotheticalConjunctions.has(w) && t.pos[q] !== 'NOUN' && (kind === 'verb' || i - q <= 4)) {
       set('hypothetical', w);
       break;
     }

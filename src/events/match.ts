@@ -136,6 +136,7 @@ function verbTargets(ctx: DocContext, p: Pattern, from: number, s1: number): Tar
       }
     }
     if (!r.mentions.length) return { mentions: [], end: -1, why: 'object names no codable actor (or only as a modifier)' };
+    if (p.afterNot && r.end < s1 && p.afterNot.includes(t.lower[r.end]!)) return { mentions: [], end: -1, why: `object followed by '${t.lower[r.end]}'` };
     if (p.after) {
       const e = r.end;
       const alts = p.after.split('|');
@@ -319,7 +320,8 @@ function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
   } else how.push('source: subject');
   const tg = verbTargets(ctx, p, after, s1);
   if (!tg.mentions.length) {
-    if (p.reciprocal && sources.length > 1) {
+    const obj = chunkRight(ctx, after, s1);
+    if (p.reciprocal && sources.length > 1 && !(obj && !obj.mentions.length && p.target !== 'none')) {
       const pr = pairReadings(ctx, p, s, i, after, sources, conf, [...how, 'reciprocal: coordinated subject']);
       if (pr.length) return pr;
     }
@@ -372,7 +374,7 @@ function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
     }
     if (q < s1 && preps.includes(t.lower[q]!)) {
       const g = groupRight(ctx, q + 1, s1);
-      tg = targetsOfGroup(ctx, g, true, p.targetState ? [t.lower[q]!] : [t.lower[q]!]);
+      tg = targetsOfGroup(ctx, g, Boolean(p.objectPossessor), [t.lower[q]!]);
       if (p.targetState) tg.mentions = tg.mentions.filter((m) => ctx.mentionActor[m]?.kind !== 'person');
     }
   }
@@ -380,7 +382,7 @@ function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
   if (ns.how) how.push(ns.how);
   if (!sources.length && !p.requireSource) {
     // the subject of the clause holding the noun phrase ("Wang paid visits to …", "Baghdad is in talks with …")
-    const subj = findSubject(ctx, ns.zoneStart, s0);
+    const subj = findSubject(ctx, ns.zoneStart, s0, true);
     if (subj.mentions.length) {
       sources = subj.mentions;
       conf *= 0.85;

@@ -30,6 +30,7 @@ export const patternSchema = z
     prep: z.array(word).optional(),
     after: z.string().regex(/^[a-z]+(\|[a-z]+)*$/).optional(),
     notAfter: z.array(word).optional(),
+    afterNot: z.array(word).optional(),
     skipVerb: z.boolean().optional(),
     complement: z.boolean().optional(),
     reciprocal: z.boolean().optional(),

@@ -80,7 +80,11 @@ export function mergeEvents(records: EventRecord[]): EventRecord[] {
   const out: EventRecord[] = [];
   for (const g of groups.values()) {
     g.sort((x, y) => x.span[0] - y.span[0]);
-    const lead = g.find(isFactual) ?? g[0]!;
+    const first = g.find(isFactual) ?? g[0]!;
+    // the date of the first report: a later mention that states the date ("the July 25 call")
+    // dates it better than the publication-date fallback of an undated first mention
+    const dated = first.date_text ? first : g.find((e) => e.date_text && isFactual(e) === isFactual(first));
+    const lead = dated && dated !== first ? { ...first, date: dated.date, date_text: dated.date_text } : first;
     const mentions: EventMention[] = g.map((e) => ({ sentence: e.sentence, span: e.span, trigger: e.trigger, rule: e.rule }));
     // keep one mention per sentence and rule
     const seen = new Set<string>();
