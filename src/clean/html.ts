@@ -84,7 +84,7 @@ export function articleText(root: NodeLike): string {
     if (node.nodeType === 3) {
       // In HTML, newlines in text are plain whitespace (source wrapping), except inside <pre>.
       const t = node.textContent ?? '';
-      out.push(pre ? t : t.replace(/[\t\n\r\f]+/g, ' '));
+      out.push(pre ? t : t.replace(/[ \t\n\r\f]+/g, ' '));
       return;
     }
     if (node.nodeType !== 1) return;

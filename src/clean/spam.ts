@@ -63,10 +63,10 @@ export function addCounts(into: Map<Script, number>, from: Map<Script, number>):
 }
 
 /**
- * True when at least `minLetters` letters of the line are written, and fewer than half of them in
+ * True when the line has at least `minLetters` letters (CJK weighing 3), fewer than half of them in
  * the article's script.
  */
-export function isForeignScriptLine(line: string, articleScript: Script | null, minLetters = 3): boolean {
+export function isForeignScriptLine(line: string, articleScript: Script | null, minLetters = 4): boolean {
   if (!articleScript) return false;
   const c = scriptCounts(line);
   let total = 0;

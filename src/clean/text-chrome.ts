@@ -206,7 +206,7 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
   // 2. Runs of links under a heading ("Most Viewed", "Related"): the heading and the short
   // non-sentence lines after it.
   for (let i = 0; i < lines.length; i++) {
-    if (drop[i] || !isRunHeading(lines[i]!, lex)) continue;
+    if ((drop[i] && drop[i] !== 'chrome') || !isRunHeading(lines[i]!, lex)) continue;
     drop[i] = 'run';
     for (let j = i + 1; j < lines.length; j++) {
       if (drop[j]) continue;

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newDoc, type RawArticle } from '../doc.ts';
+import { ParleyError } from '../errors.ts';
+import { createCleanStage } from './index.ts';
+
+const clean = createCleanStage();
+const BODY = 'The foreign ministers of both countries met in Nairobi on Wednesday to discuss a long-delayed rail link, officials said.';
+
+function run(a: Partial<RawArticle> & { raw: string }) {
+  const doc = newDoc({ id: 't', origin: { file: 'fixture.txt' }, format: 'text', meta: {}, ...a });
+  clean(doc);
+  return doc;
+}
+
+test('clean stage (text): fills text, an offset map of length text+1 and the language', () => {
+  const raw = `Share\n\n${BODY}\n\nTop`;
+  const doc = run({ raw });
+  assert.equal(doc.text, BODY);
+  assert.equal(doc.rawOffsets!.length, doc.text.length + 1);
+  assert.equal(raw.slice(doc.rawOffsets![0]!, doc.rawOffsets![doc.text.length]!), BODY);
+  assert.equal(doc.language, 'en');
+});
+
+test('clean stage (text): a dateline fills published when the reader set none', () => {
+  const doc = run({ raw: `Updated: 2022-05-04 14:10\n\n${BODY}` });
+  assert.equal(doc.meta.published, '2022-05-04');
+});
+
+test('clean stage (text): a published date set by the reader is kept', () => {
+  const doc = run({ raw: `Updated: 2022-05-04 14:10\n\n${BODY}`, meta: { published: '2022-05-01' } });
+  assert.equal(doc.meta.published, '2022-05-01');
+});
+
+test('clean stage (text): byline and headline go to meta', () => {
+  const doc = run({ raw: `Rail talks resume in Nairobi\n\nBy LI MENG | Harbour Daily\n\n${BODY}` });
+  assert.equal(doc.meta.byline, 'LI MENG');
+  assert.equal(doc.meta.title, 'Rail talks resume in Nairobi');
+});
+
+test('clean stage (html): text without offset map, metadata from the page', () => {
+  const paras = [BODY, 'The project, first agreed in 2015, has been held up by disputes over financing and land rights along the route, and by a change of government in one of the two capitals.', 'Engineers say the line could open within four years if money is found, though earlier timetables have slipped repeatedly since the first survey was completed.'];
+  const html = `<html><head><meta property="article:published_time" content="2022-05-04T08:00:00Z"><meta name="author" content="Li Meng"><title>Rail talks resume | Harbour Daily</title></head><body><article>${paras.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  const doc = run({ raw: html, format: 'html' });
+  assert.equal(doc.text, paras.join('\n\n'));
+  assert.equal(doc.rawOffsets, null);
+  assert.equal(doc.meta.published, '2022-05-04');
+  assert.equal(doc.meta.byline, 'Li Meng');
+  assert.equal(doc.meta.title, 'Rail talks resume');
+  assert.equal(doc.language, 'en');
+});
+
+test('clean stage (html): a published date from the container is not overwritten', () => {
+  const html = `<html><head><meta property="article:published_time" content="2022-05-04"></head><body><article><p>${BODY}</p></article></body></html>`;
+  assert.equal(run({ raw: html, format: 'html', meta: { published: '2022-04-30' } }).meta.published, '2022-04-30');
+});
+
+test('clean stage: a page with no article text raises CLEAN_NO_BODY naming the file', () => {
+  assert.throws(() => run({ raw: 'Share\nTweet\nEmail' }), (e: unknown) => e instanceof ParleyError && e.code === 'CLEAN_NO_BODY' && e.file === 'fixture.txt');
+});
+
+test('clean stage: empty input gives empty text and no language', () => {
+  const doc = run({ raw: '' });
+  assert.equal(doc.text, '');
+  assert.equal(doc.language, null);
+});
