@@ -84,6 +84,7 @@ const articleCases: Array<{ name: string; files: Files; arg: string; id: string;
   { name: '.html is format html', files: { 'p.html': '<html><body><p>Hi there.</p></body></html>' }, arg: 'p.html', id: 'p', format: 'html', raw: /^<html>/ },
   { name: '.htm.gz', files: { 'q.htm.gz': gzipSync('<html><body><p>Hi.</p></body></html>') }, arg: 'q.htm.gz', id: 'q', format: 'html' },
   { name: 'dotted name keeps unknown inner dots', files: { 'report.v2.txt': ARTICLE }, arg: 'report.v2.txt', id: 'report.v2', format: 'text' },
+  { name: 'a web page saved as .txt is format html', files: { 'saved.txt': '\n<!DOCTYPE html><html><body><p>x</p></body></html>' }, arg: 'saved.txt', id: 'saved', format: 'html' },
   { name: 'bare .gz is sniffed (html)', files: { 'page.gz': gzipSync('  <!doctype html><p>x</p>') }, arg: 'page.gz', id: 'page', format: 'html' },
   { name: 'bare .gz is sniffed (text)', files: { 'note.gz': gzipSync(ARTICLE) }, arg: 'note.gz', id: 'note', format: 'text' },
   {

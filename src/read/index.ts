@@ -87,7 +87,13 @@ async function* readStream(file: string, src: AsyncIterable<unknown>, kind: Inpu
       else yield { ok: true, article: { id, origin: where, format: 'html', raw, meta: {} } };
       return;
     }
-    const { meta, body } = parseTextHeader(decodeBytes(bytes, encoding));
+    const decoded = decodeBytes(bytes, encoding);
+    if (/^\s*<(!doctype\s+html|html)[\s>]/i.test(decoded.slice(0, 1024))) {
+      // a saved web page with a .txt name
+      yield { ok: true, article: { id, origin: where, format: 'html', raw: decoded, meta: {} } };
+      return;
+    }
+    const { meta, body } = parseTextHeader(decoded);
     if (isBlank(body)) {
       yield readError('READ_EMPTY', Object.keys(meta).length ? 'file has header lines but no article text' : 'file holds only whitespace', where);
       return;
