@@ -16,7 +16,7 @@ const walk = (dir) => {
     else if (name.endsWith('.test.ts')) files.push(relative(root, p));
   }
 };
-for (const d of ['src', 'test', 'bench', 'web']) {
+for (const d of ['src', 'test', 'bench', 'scripts', 'web']) {
   try { walk(join(root, d)); } catch { /* folder absent */ }
 }
 const chosen = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
