@@ -18,6 +18,8 @@ const cases: Array<[string, unknown, string | null]> = [
   ['dashed day-month-year', '3-Sep-2025', '2025-09-03'],
   ['weekday and time around the date', 'Wednesday 7 July 2021 10.00 BST', '2021-07-07'],
   ['JS Date.toString form', 'Wed Jul 07 2021 10:00:00 GMT+0000', '2021-07-07'],
+  ['time before a month-first date', '10:00 Mar 14 2025', '2025-03-14'],
+  ['two-digit year in RFC 2822', 'Tue, 4 Mar 25 10:00:00 GMT', '2025-03-04'],
   ['date inside a label', 'Published: 7 July 2021, 10:00', '2021-07-07'],
   ['unix seconds', 1625616000, '2021-07-07'],
   ['unix milliseconds', 1625616000000, '2021-07-07'],

@@ -28,7 +28,7 @@ const SLASH_YMD = /(?<!\d)(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T\d{2,6}(?:Z|[+-]\d{2,4})?)?$/;
 const UNIX = /^-?\d{9,13}(?:\.\d+)?$/;
 const MONTH_DAY_YEAR = new RegExp(`(?<![a-z])${MONTH_RE}\\s+${DAY_RE},?\\s+${YEAR_RE}`, 'i');
-const DAY_MONTH_YEAR = new RegExp(`(?<!\\d)${DAY_RE}(?:\\s+|-|\\s*of\\s+)${MONTH_RE},?(?:\\s+|-)${YEAR_RE}`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`(?<![\\d:.])${DAY_RE}(?:\\s+|-|\\s*of\\s+)${MONTH_RE},?(?:\\s+|-)${YEAR_RE}`, 'i');
 const DOTTED_DMY = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/;
 const SLASH_AMBIG = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/;
 
@@ -76,11 +76,15 @@ export function normalizePublished(s: unknown): string | null {
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
   m = ISO.exec(t) ?? SLASH_YMD.exec(t);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-  // Take whichever written-month form comes first in the string.
+  // Written-month forms: the one that comes first in the string, if it is a real date.
+  const written: Array<{ index: number; value: string | null }> = [];
   const mdy = MONTH_DAY_YEAR.exec(t);
+  if (mdy) written.push({ index: mdy.index, value: ymd(fullYear(mdy[3]!), month(mdy[1]!), Number(mdy[2])) });
   const dmy = DAY_MONTH_YEAR.exec(t);
-  if (mdy && (!dmy || mdy.index <= dmy.index)) return ymd(fullYear(mdy[3]!), month(mdy[1]!), Number(mdy[2]));
-  if (dmy) return ymd(fullYear(dmy[3]!), month(dmy[2]!), Number(dmy[1]));
+  if (dmy) written.push({ index: dmy.index, value: ymd(fullYear(dmy[3]!), month(dmy[2]!), Number(dmy[1])) });
+  written.sort((a, b) => a.index - b.index);
+  const firstValid = written.find((w) => w.value !== null);
+  if (firstValid) return firstValid.value;
   m = DOTTED_DMY.exec(t);
   if (m) return ymd(Number(m[3]), Number(m[2]), Number(m[1]));
   m = SLASH_AMBIG.exec(t);
