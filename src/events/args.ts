@@ -91,7 +91,7 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
       const prevPos = prev >= s0 ? t.pos[prev]! : '';
       const prevW = prev >= s0 ? t.lower[prev]! : '';
       const ms = codable(ctx, c.mentions).filter((m) => !ctx.mentionLocative[m]);
-      const governed = prevPos === 'ADP' || prevPos === 'SCONJ' && prevW !== 'that' || (prevPos === 'VERB' && !lex.speechVerbs.has(ctx.lemma[prev]!)) || (prevPos === 'PART' && prevW === 'to');
+      const governed = prevPos === 'ADP' || (prevPos === 'VERB' && !lex.speechVerbs.has(ctx.lemma[prev]!)) || (prevPos === 'PART' && prevW === 'to');
       if (governed) {
         k = c.start - 1;
         continue;

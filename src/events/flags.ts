@@ -68,9 +68,11 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
     if (lex.negatingVerbs.has(gl)) set('negated', gw);
     else if (lex.futureGovernors.has(gl) || lex.futureGovernors.has(gw) || (gl === 'be' && skipped === 0)) set('future', gw || 'to');
     else if (!lex.factiveGovernors.has(gl)) set('hypothetical', gw ? `${gw} … to` : 'to');
-    // the governor's own auxiliaries ("will try to", "did not agree to")
+    // the governor's own auxiliaries ("will try to", "did not agree to"); "will continue to
+    // provide" is ongoing, not future
     let a = g - 1;
     let n = 0;
+    if (lex.ongoingGovernors.has(gl)) a = -1;
     while (a >= s0 && n++ < 4 && (t.pos[a] === 'AUX' || t.pos[a] === 'PART' || t.pos[a] === 'ADV')) {
       const w = t.lower[a]!;
       if (lex.futureMarkers.has(w)) set('future', w);

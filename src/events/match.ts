@@ -5,7 +5,7 @@
  * that was triggered did not fire (for `parley explain`).
  */
 import type { Pattern, PatternSet } from './patterns.ts';
-import { chunkLeft, chunkRight, isNpToken, type Chunk, type DocContext } from './context.ts';
+import { chunkLeft, chunkRight, isNpToken, isPossessive, type Chunk, type DocContext } from './context.ts';
 import { chunkActors, codable, findAgent, findSubject, groupRight, type Subject } from './args.ts';
 import { readingFlags, type Flags } from './flags.ts';
 
@@ -91,6 +91,48 @@ function targetsOfGroup(ctx: DocContext, g: Chunk[], allowModifier: boolean, all
   return { mentions: ms, end, viaModifier };
 }
 
+/**
+ * Actors that open a clause at k ("Erdogan force …", "the Chinese government should …",
+ * "Britain, France and Germany should …"): mentions (with their role nouns) followed by a verb,
+ * not by a possessive or another noun.
+ */
+export function clauseSubjectAt(ctx: DocContext, k: number, s1: number): number[] {
+  const t = ctx.doc.tokens;
+  const out: number[] = [];
+  let q = k;
+  for (;;) {
+    let skip = 0;
+    while (q < s1 && skip < 3 && ctx.mentionAt[q]! < 0 && (t.pos[q] === 'DET' || t.pos[q] === 'ADJ')) {
+      q++;
+      skip++;
+    }
+    const m = q < s1 ? ctx.mentionAt[q]! : -1;
+    if (m < 0) return [];
+    let e = ctx.mentionTokens[m]![1];
+    while (e < s1 && ctx.mentionAt[e] === m) e++;
+    while (e < s1 && ctx.mentionAt[e]! < 0 && ctx.lex.roleNouns.has(t.lower[e]!)) e++;
+    if (ctx.mentionCode[m]) out.push(m);
+    if (e >= s1) return [];
+    const w = t.lower[e]!;
+    if (w === ',' || ctx.lex.coordinators.has(w)) {
+      q = e + 1;
+      if (q < s1 && ctx.lex.coordinators.has(t.lower[q]!)) q++;
+      // "and other European allies": a trailing phrase without an actor ends the list
+      if (q < s1 && ctx.mentionAt[q]! < 0) {
+        const c = chunkRight(ctx, q, s1);
+        if (c && !c.mentions.length) {
+          q = c.end;
+          if (q < s1 && (t.pos[q] === 'VERB' || t.pos[q] === 'AUX' || t.pos[q] === 'PART')) return out;
+          return [];
+        }
+      }
+      continue;
+    }
+    if (isPossessive(w) || t.pos[e] === 'PROPN' || t.pos[e] === 'ADP' || w === '.') return [];
+    return out;
+  }
+}
+
 /** Find the target(s) of a verb pattern after `from` (the token after the trigger and its `then` words). */
 function verbTargets(ctx: DocContext, p: Pattern, from: number, s1: number): Targets {
   const t = ctx.doc.tokens;
@@ -111,11 +153,8 @@ function verbTargets(ctx: DocContext, p: Pattern, from: number, s1: number): Tar
   }
   if (p.complement && k + 1 < s1 && t.lower[k] === 'that') {
     // "demanded that Erdogan withdraw …": the subject of the that-clause
-    const c = chunkRight(ctx, k + 1, s1);
-    if (c && c.end < s1 && (t.pos[c.end] === 'VERB' || t.pos[c.end] === 'AUX' || t.pos[c.end] === 'PART')) {
-      const r = targetsOfGroup(ctx, [c], false, null);
-      if (r.mentions.length) return r;
-    }
+    const r = clauseSubjectAt(ctx, k + 1, s1);
+    if (r.length) return { mentions: r, end: k + 2 };
     return { mentions: [], end: -1, why: "the that-clause's subject names no actor" };
   }
   if (p.target === 'object' || p.target === 'object-or-prep') {

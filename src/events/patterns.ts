@@ -79,6 +79,11 @@ const lexiconSchema = z
     personPronouns: words,
     coordinators: words,
     lightVerbs: words,
+    accuseCues: words,
+    rejectCues: words,
+    requestModals: words,
+    ongoingGovernors: words,
+    addresseeVerbs: words,
   })
   .strict();
 
