@@ -12,6 +12,12 @@ const cases: Array<{ name: string; input: string; want: string }> = [
   { name: 'correct accented text is untouched', input: 'Señor Pérez visited Zürich', want: 'Señor Pérez visited Zürich' },
   { name: 'a lone lead character is untouched', input: 'Ã alone', want: 'Ã alone' },
 ];
+test('mojibake: text encoded wrongly twice is repaired by two passes', () => {
+  const twice = 'Kenyaâ€™s'.replace(/[^\x00-\x7f]/g, (ch) => Array.from(new TextEncoder().encode(ch), (b) => (b >= 0xa0 ? String.fromCharCode(b) : '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'[b - 0x80] ?? '')).join(''));
+  assert.notEqual(twice, 'Kenyaâ€™s');
+  assert.equal(repairMojibake(repairMojibake(mapped(twice))).s, 'Kenya’s');
+});
+
 for (const c of cases) {
   test(`mojibake: ${c.name}`, () => {
     assert.equal(repairMojibake(mapped(c.input)).s, c.want);

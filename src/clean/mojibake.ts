@@ -6,7 +6,7 @@
 import { replaceMapped, type Mapped } from './mapped.ts';
 
 /** windows-1252 characters for bytes 0x80–0x9F (undefined bytes decode to the C1 control). */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+export const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 function cp1252Byte(ch: string): number {
   const c = ch.charCodeAt(0);

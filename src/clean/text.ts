@@ -5,6 +5,7 @@
  */
 import { lineRanges, mapped, mappedBuilder, type Mapped } from './mapped.ts';
 import { repairEscapes } from './escapes.ts';
+import { decodeEntities, decodeLayoutEscapes, stripTags } from './entities.ts';
 import { repairMojibake } from './mojibake.ts';
 import { normalizeWhitespace } from './whitespace.ts';
 import { classifyLines, gluedHeadlineStart, type ChromeContext, type DropReason } from './text-chrome.ts';
@@ -19,9 +20,15 @@ export interface CleanTextResult {
   dropped: Array<{ line: string; reason: DropReason }>;
 }
 
-/** Escapes, mojibake and whitespace, offsets kept. */
+/**
+ * Markup left in text, escapes, mojibake (twice, for text encoded wrongly two times) and
+ * whitespace, offsets kept.
+ */
 export function repairText(m: Mapped): Mapped {
-  return normalizeWhitespace(repairMojibake(repairEscapes(m)));
+  const decoded = decodeEntities(stripTags(decodeLayoutEscapes(m)));
+  const once = repairMojibake(repairEscapes(decoded));
+  const twice = once === decoded ? once : repairMojibake(once);
+  return normalizeWhitespace(twice);
 }
 
 export interface TextCleanOptions extends Omit<ChromeContext, 'language'> {
