@@ -51,6 +51,20 @@ export function binaryReason(head: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * The same test for text already decoded from UTF-16 (where NUL bytes are normal): control
+ * characters and replacement characters above 10% mean the bytes only looked like UTF-16.
+ */
+export function decodedBinaryReason(s: string): string | null {
+  const n = Math.min(s.length, SNIFF_BYTES / 2);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 27) || c === 0x7f || c === 0xfffd) bad++;
+  }
+  return n > 0 && bad / n > 0.1 ? `${Math.round((100 * bad) / n)}% control characters in the first 8 KB` : null;
+}
+
 /** Decode bytes as windows-1252 (what legacy "Latin-1" web text really is). */
 export function decodeWindows1252(bytes: Uint8Array): string {
   const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');

@@ -193,6 +193,7 @@ const errorCases: Array<{ name: string; files: Files; args: string[]; code: stri
   { name: 'empty gzip', files: { 'e.txt.gz': gzipSync('') }, args: ['e.txt.gz'], code: 'READ_EMPTY', message: /empty/ },
   { name: 'random bytes', files: { 'r.txt': prng(4096) }, args: ['r.txt'], code: 'READ_BINARY', message: /binary/ },
   { name: 'control characters without NUL', files: { 'c.txt': Buffer.from('\x01\x02\x03\x04abc\x05\x06\x07\x08'.repeat(50), 'latin1') }, args: ['c.txt'], code: 'READ_BINARY', message: /control characters/ },
+  { name: 'binary with a UTF-16-like NUL pattern', files: { 'w.txt': Buffer.from(Array.from({ length: 2000 }, (_, i) => (i % 2 ? 0 : 1 + ((i * 7) % 31)))) }, args: ['w.txt'], code: 'READ_BINARY', message: /control characters/ },
   { name: 'binary inside gzip', files: { 'b.html.gz': gzipSync(Buffer.concat([Buffer.from('<html>'), Buffer.alloc(64)])) }, args: ['b.html.gz'], code: 'READ_BINARY', message: /NUL/ },
   { name: 'corrupt gzip (.txt.gz cut in half)', files: { 'cut.txt.gz': gzipSync(ARTICLE.repeat(50)).subarray(0, 40) }, args: ['cut.txt.gz'], code: 'READ_GZIP', message: /truncated or corrupt/ },
   { name: 'garbage after gzip magic', files: { 'g.txt.gz': Buffer.concat([Buffer.from([0x1f, 0x8b]), prng(300)]) }, args: ['g.txt.gz'], code: 'READ_GZIP', message: /truncated or corrupt/ },

@@ -11,14 +11,13 @@ import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Origin } from '../doc.ts';
 import { collect, formatBytes, openBytes } from './bytes.ts';
-import { SNIFF_BYTES, binaryReason, decodeBytes, decodeHtmlBytes, sniffEncoding, type Encoding } from './decode.ts';
+import { SNIFF_BYTES, binaryReason, decodeBytes, decodedBinaryReason, decodeHtmlBytes, sniffEncoding, type Encoding } from './decode.ts';
 import { KNOWN_EXTENSIONS, fileId, kindOf, skipInWalk, type InputKind } from './file-type.ts';
 import { readJsonDocument, readJsonLines } from './json.ts';
 import { errorItem, readError, type Limits, type ReadItem } from './items.ts';
 import { parseTextHeader } from './text-header.ts';
 
 export type { ReadItem, Limits } from './items.ts';
-
 
 export interface ReadOptions {
   /** Stream used for the path `-` (defaults to process.stdin). */
@@ -28,7 +27,6 @@ export interface ReadOptions {
   /** Largest `.json` document read whole, after gunzip. Default 256 MB; use JSONL beyond that. */
   maxJsonBytes?: number;
 }
-
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_MAX_JSON_BYTES = 256 * 1024 * 1024;
@@ -58,8 +56,8 @@ async function* readStream(file: string, src: AsyncIterable<unknown>, kind: Inpu
   try {
     const { head } = opened;
     const { encoding, bom } = sniffEncoding(head);
-    if (encoding === 'utf-8') {
-      const why = binaryReason(bom ? head.subarray(3) : head);
+    {
+      const why = encoding === 'utf-8' ? binaryReason(bom ? head.subarray(3) : head) : decodedBinaryReason(decodeBytes(head, encoding));
       if (why) {
         yield readError('READ_BINARY', `file is binary, not text (${why})`, where);
         return;
