@@ -55,3 +55,28 @@ test('eventDate only looks inside the given span', () => {
   const second = { start: text.indexOf('Later'), end: text.length };
   assert.equal(eventDate(docOf(text, '2019-11-20'), second).date_text, null);
 });
+
+function segmented(text: string, published: string) {
+  const sentences: Array<{ start: number; end: number; label: string }> = [];
+  for (const m of text.matchAll(/[^.]+\./g)) sentences.push({ start: m.index!, end: m.index! + m[0].length, label: 'sentence' });
+  return { ...docOf(text, published), sentences };
+}
+
+test('eventDate falls back to the day the lead reports before the publication date', () => {
+  const text = 'Beijing urged parties to resist blockades. Xi said on Tuesday that unity mattered. Delegates from many parties listened. Beijing also criticised Washington.';
+  const doc = segmented(text, '2021-07-07');
+  const last = doc.sentences[3]!;
+  assert.deepEqual([eventDate(doc, last).date, eventDate(doc, last).date_text], ['2021-07-06', 'Tuesday']);
+});
+
+test('eventDate ignores a lead day more than a week old', () => {
+  const text = 'Officials recalled that on 2 March the talks began. Beijing criticised Washington.';
+  const doc = segmented(text, '2021-07-07');
+  assert.equal(eventDate(doc, doc.sentences[1]!).date, '2021-07-07');
+});
+
+test('eventDate reads "in the 1967 war" as the time of the act, and flags it as background', () => {
+  const text = 'Israel seized the territories in the 1967 war.';
+  const r = eventDate(docOf(text, '2019-11-20'), { start: 0, end: text.length }, { triggerAt: text.indexOf('seized') });
+  assert.deepEqual([r.date, r.background], ['1967', true]);
+});

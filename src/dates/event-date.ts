@@ -13,8 +13,10 @@
  * - Preference: a date attached to the verb ("on Friday", "in June", "last week",
  *   "yesterday"), then any other, then one modifying a noun ("his September 2013 address");
  *   ties go to the date nearest the trigger.
- * - No candidate: the publication date (reports of the day's news), `date_text` null,
- *   precision 'day'; no publication date either: everything null.
+ * - No candidate: the day the article's lead reports ("Xi said on Tuesday" in one of the first
+ *   four sentences, at most 6 days before publication), `date_text` that lead's words; else
+ *   the publication date (reports of the day's news), `date_text` null; precision 'day'.
+ *   No publication date either: everything null.
  * - `background`: the date's period ended more than BACKGROUND_DAYS (180) days before
  *   publication, and the date sits close to the trigger (within 60 characters) or opens the
  *   sentence ("In 1997, …"). In the gold annotations the oldest required event lies 118 days
@@ -23,7 +25,7 @@
  * - `future`: the date's period starts after the publication date.
  */
 import type { Doc, DateMention } from '../doc.ts';
-import { dayNumber, parseYmd, valueRange } from './calendar.ts';
+import { dayNumber, parseYmd, valueRange, type Ymd } from './calendar.ts';
 import { CLAUSE_CUES, FUTURE_MARKERS, PAST_VERBS } from './lexicon.ts';
 
 export const BACKGROUND_DAYS = 180;
@@ -31,6 +33,9 @@ export const BACKGROUND_DAYS = 180;
 const LATER_CLAUSE_CHARS = 100;
 /** A background date must be this close to the trigger (or open the sentence). */
 const BACKGROUND_NEAR_CHARS = 60;
+/** The lead: how many opening sentences, and how far back its day may lie. */
+const LEAD_SENTENCES = 4;
+const LEAD_MAX_DAYS = 6;
 
 export interface EventDate {
   date: string | null;
@@ -45,7 +50,7 @@ const REPORTING_VERBS = ['said', 'says', 'told', 'added'];
 
 const MODIFIER_WORDS = ['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that'];
 
-export function eventDate(doc: Pick<Doc, 'text' | 'dates' | 'meta'>, span: { start: number; end: number }, opts: { triggerAt?: number } = {}): EventDate {
+export function eventDate(doc: Pick<Doc, 'text' | 'dates' | 'meta'> & Partial<Pick<Doc, 'sentences'>>, span: { start: number; end: number }, opts: { triggerAt?: number } = {}): EventDate {
   const text = doc.text;
   const at = opts.triggerAt ?? span.start;
   const triggerEnd = at + (/^[\w’'-]*/.exec(text.slice(at))?.[0].length ?? 0);
@@ -67,6 +72,8 @@ export function eventDate(doc: Pick<Doc, 'text' | 'dates' | 'meta'>, span: { sta
   const pub = parseYmd(published);
   if (!best) {
     if (!pub || !published) return { date: null, date_text: null, precision: null, background: false, future: false };
+    const lead = leadDate(doc, pub);
+    if (lead) return { date: lead.value, date_text: text.slice(lead.start, lead.end), precision: 'day', background: false, future: false };
     return { date: published, date_text: null, precision: 'day', background: false, future: false };
   }
   const r = valueRange(best.value);
@@ -74,6 +81,26 @@ export function eventDate(doc: Pick<Doc, 'text' | 'dates' | 'meta'>, span: { sta
   const background = Boolean(pub && r && near && dayNumber(pub) - dayNumber(r.last) > BACKGROUND_DAYS);
   const future = Boolean(pub && r && dayNumber(r.first) > dayNumber(pub));
   return { date: best.value, date_text: text.slice(best.start, best.end), precision: best.precision, background, future };
+}
+
+/**
+ * The day the article's lead reports: the first day-precision date attached to a verb
+ * ("said on Tuesday", "yesterday") in the first LEAD_SENTENCES sentences, at most
+ * LEAD_MAX_DAYS before publication. News leads date the story's main event once; the
+ * sentences after it rarely repeat the day.
+ */
+function leadDate(doc: Pick<Doc, 'text' | 'dates'> & Partial<Pick<Doc, 'sentences'>>, pub: Ymd): DateMention | null {
+  const sentences = doc.sentences ?? [];
+  if (sentences.length === 0) return null;
+  const end = sentences[Math.min(LEAD_SENTENCES, sentences.length) - 1]!.end;
+  const p = dayNumber(pub);
+  for (const d of doc.dates) {
+    if (d.start >= end) break;
+    if (d.precision !== 'day' || dateTier(doc.text, d) !== 0) continue;
+    const r = valueRange(d.value);
+    if (r && dayNumber(r.first) <= p && p - dayNumber(r.first) <= LEAD_MAX_DAYS) return d;
+  }
+  return null;
 }
 
 /** The word before a span, lower-cased ("" at the start of the text). */
@@ -87,6 +114,8 @@ function dateTier(text: string, d: DateMention): number {
   const w = wordBefore(text, d.start);
   if (CLAUSE_CUES.includes(w) && !MODIFIER_WORDS.includes(w)) return -1;
   if (MODIFIER_WORDS.includes(w) || /^['’]s\b/.test(text.slice(d.end, d.end + 3))) {
+    // "in the 1967 war" dates the clause like "in 1967" does; "the 2022 war" alone does not
+    if (w === 'the' && ['in', 'during'].includes(wordBefore(text, d.start - 4))) return 1;
     return d.precision === 'year' && ['the', 'a', 'an'].includes(w) ? -1 : 2;
   }
   const surface = text.slice(d.start, d.end).toLowerCase();
