@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   EVAL_GOLD: 'gold file is invalid',
   EVAL_SYSTEM: 'system output is invalid',
   STORE_FAILED: 'store operation failed',
+  QUEUE_FAILED: 'job queue operation failed',
   CLI_USAGE: 'bad command-line usage',
   SERVER_BAD_REQUEST: 'bad request',
 } as const;

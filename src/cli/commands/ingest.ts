@@ -6,6 +6,7 @@ import { createPipeline } from '../../pipeline.ts';
 import { dbUrl, openStore } from '../../store/index.ts';
 import { ingestArticles } from '../../store/ingest.ts';
 import type { IngestSummary } from '../../store/types.ts';
+import { QUEUE_INGEST_USAGE, queuedIngest } from '../../queue/cli.ts';
 
 const usage = `usage: parley ingest <paths…> [--db FILE|postgres://…] [--batch N] [--json] [-q]
 
@@ -18,7 +19,7 @@ transaction, so an interrupted run can simply be run again.
   --batch N    articles per transaction (default 100)
   --json       print the summary as JSON
   -q, --quiet  no progress on stderr
-
+${QUEUE_INGEST_USAGE}
 Prints a summary (articles new/unchanged/replaced, events, failures); exit code 1 when
 some input failed, 2 on bad usage.
 `;
@@ -38,8 +39,10 @@ export const command: Command = {
       batch: { type: 'string' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      queue: { type: 'boolean' }, expire: { type: 'string' }, retries: { type: 'string' }, 'retry-delay': { type: 'string' },
     });
     if (positionals.length === 0) throw new ParleyError('CLI_USAGE', 'cli', 'no input paths (use - for stdin)');
+    if (values.queue) return queuedIngest(dbUrl(values.db), positionals, values);
     const batchSize = values.batch === undefined ? 100 : Number(values.batch);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new ParleyError('CLI_USAGE', 'cli', '--batch: must be an integer from 1 to 100000');
     const store = await openStore(dbUrl(values.db));

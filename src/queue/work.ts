@@ -1,0 +1,175 @@
+/**
+ * A queue worker: fetch one article job at a time, extract it, store it in one transaction keyed
+ * by doc id + content hash, then complete the job.
+ *
+ * Exactly-once storage rests on the store, not on the queue: pg-boss delivers a job at least
+ * once (a job whose worker died stays `active` until it expires, then it is retried), and the
+ * store's ingest is idempotent — the same doc with the same hash is `unchanged` and writes
+ * nothing; two workers racing on one doc collide on its unique key and the loser, retried, finds
+ * it unchanged. Failed jobs are retried by pg-boss with exponential backoff, then marked failed
+ * and copied to the dead-letter queue.
+ */
+import type PgBoss from 'pg-boss';
+import type { RawArticle } from '../doc.ts';
+import { createPipeline, type Pipeline } from '../pipeline.ts';
+import { ParleyError } from '../errors.ts';
+import { openStore } from '../store/index.ts';
+import { rawHash } from '../store/ingest.ts';
+import type { IngestOutcome, Store } from '../store/types.ts';
+import { DEFAULT_BOSS_SCHEMA, QUEUE_NAME, ensureQueues, openBoss } from './config.ts';
+import { pendingJobs } from './status.ts';
+
+export type StallPoint = 'before-store' | 'after-store';
+
+export interface WorkerOptions {
+  /** postgres://… (store and queue live in the same database). */
+  url: string;
+  bossSchema?: string;
+  /** Drain the queue, then return (waits for jobs other workers hold until they finish or expire). */
+  once?: boolean;
+  /** Seconds between polls of an empty queue (default 2). */
+  pollSeconds?: number;
+  /** Stop after the current job when aborted (SIGTERM). */
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  /** Log every job. */
+  verbose?: boolean;
+  /** Fault injection for tests: sleep this long at this point of every job. */
+  stall?: { at: StallPoint; ms: number };
+  pipeline?: () => Pipeline;
+  /** Give up on `once` after this long without progress (ms); default: no limit. */
+  idleTimeoutMs?: number;
+}
+
+export interface WorkerSummary {
+  jobs: number;
+  new: number;
+  unchanged: number;
+  replaced: number;
+  events: number;
+  mentions: number;
+  /** Jobs this worker handed back as failed (pg-boss retries them or dead-letters them). */
+  failed: number;
+  seconds: number;
+}
+
+export function emptyWorkerSummary(): WorkerSummary {
+  return { jobs: 0, new: 0, unchanged: 0, replaced: 0, events: 0, mentions: 0, failed: 0, seconds: 0 };
+}
+
+/** PostgreSQL errors worth retrying at once: deadlock, serialization failure, unique race. */
+const TRANSIENT = new Set(['40P01', '40001', '23505']);
+
+export function isTransient(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && TRANSIENT.has(code)) return true;
+  }
+  return false;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Check that a job's data is an article; a malformed job fails (and is eventually dead-lettered). */
+export function articleOf(data: unknown): RawArticle {
+  const a = data as Partial<RawArticle> | null;
+  if (!a || typeof a !== 'object' || typeof a.id !== 'string' || a.id === '' || typeof a.raw !== 'string'
+    || (a.format !== 'text' && a.format !== 'html') || !a.origin || typeof a.origin !== 'object') {
+    throw new ParleyError('QUEUE_FAILED', 'queue', 'job data is not an article (needs id, raw, format, origin)');
+  }
+  return { id: a.id, origin: a.origin, format: a.format, raw: a.raw, meta: a.meta ?? {}, ...(a.errors ? { errors: a.errors } : {}) };
+}
+
+/** Store one article; transient PostgreSQL conflicts are retried here (a few times, jittered). */
+export async function storeArticle(
+  store: Store, pipeline: Pipeline, article: RawArticle, stall?: WorkerOptions['stall'],
+): Promise<IngestOutcome> {
+  const hash = rawHash(article);
+  const known = await store.hashes([article.id]);
+  if (known.get(article.id) === hash) return { doc: article.id, status: 'unchanged', events: 0, mentions: 0 };
+  const extraction = pipeline.extract(article);
+  if (stall?.at === 'before-store') await sleep(stall.ms);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [o] = await store.ingest([{ extraction, raw: article.raw, hash }]);
+      if (stall?.at === 'after-store') await sleep(stall.ms);
+      return o!;
+    } catch (err) {
+      if (attempt >= 5 || !isTransient(err)) throw err;
+      await sleep(20 * attempt + Math.floor(Math.random() * 50));
+    }
+  }
+}
+
+function add(s: WorkerSummary, o: IngestOutcome): void {
+  s.jobs++;
+  s[o.status]++;
+  s.events += o.events;
+  s.mentions += o.mentions;
+}
+
+export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
+  const log = opts.log ?? (() => undefined);
+  const poll = Math.max(50, Math.round((opts.pollSeconds ?? 2) * 1000));
+  const s = emptyWorkerSummary();
+  const t0 = Date.now();
+  const boss = await openBoss(opts.url, opts.bossSchema ? { schema: opts.bossSchema } : {});
+  let store: Store | undefined;
+  try {
+    if (!(await boss.getQueue(QUEUE_NAME))) await ensureQueues(boss);
+    store = await openStore(opts.url);
+    // load the models before taking a job, so a job's time in `active` is extraction + write only
+    const pipeline = (opts.pipeline ?? (() => createPipeline()))();
+    let lastProgress = Date.now();
+    while (!opts.signal?.aborted) {
+      const jobs = await boss.fetch<unknown>(QUEUE_NAME, { batchSize: 1 });
+      const job = jobs[0];
+      if (!job) {
+        if (opts.once) {
+          const p = await pendingJobs(boss, QUEUE_NAME, opts.bossSchema ?? DEFAULT_BOSS_SCHEMA);
+          if (p.created + p.retry + p.active === 0) break;
+          // jobs held by a dead worker come back once they expire
+          if (p.active > 0) await boss.expire();
+          if (opts.idleTimeoutMs !== undefined && Date.now() - lastProgress > opts.idleTimeoutMs) {
+            throw new ParleyError('QUEUE_FAILED', 'queue', `queue not drained after ${Math.round(opts.idleTimeoutMs / 1000)} s idle: ${p.created} queued, ${p.retry} to retry, ${p.active} active`);
+          }
+        }
+        await sleep(poll, opts.signal);
+        continue;
+      }
+      lastProgress = Date.now();
+      let doc = '?';
+      try {
+        const article = articleOf(job.data);
+        doc = article.id;
+        if (opts.verbose) log(`job ${job.id} ${doc}: start`);
+        const o = await storeArticle(store, pipeline, article, opts.stall);
+        await boss.complete(QUEUE_NAME, job.id, { status: o.status, events: o.events, mentions: o.mentions });
+        add(s, o);
+        if (opts.verbose) log(`job ${job.id} ${doc}: ${o.status}, ${o.events} event(s)`);
+      } catch (err) {
+        s.failed++;
+        const message = err instanceof Error ? err.message : String(err);
+        log(`job ${job.id} ${doc}: failed: ${message}`);
+        await boss.fail(QUEUE_NAME, job.id, { message, doc }).catch(() => undefined);
+      }
+      lastProgress = Date.now();
+    }
+  } finally {
+    s.seconds = Math.round((Date.now() - t0) / 10) / 100;
+    await store?.close().catch(() => undefined);
+    await boss.stop({ graceful: false, close: true }).catch(() => undefined);
+  }
+  return s;
+}
