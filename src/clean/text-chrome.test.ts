@@ -30,6 +30,13 @@ const chrome: Array<[string, boolean]> = [
   ['Sign up for our morning briefing and get the news delivered to your inbox.', true],
   ['This article was first published by our partner newspaper.', true],
   ['The ministry said the copyright dispute would go to court.', false],
+  ['3 hours ago', true],
+  ['5,263', true],
+  ['12 Comments', true],
+  ['Image 2 of 9', true],
+  ['Continue reading the main story', true],
+  ['[Read: Why the port strike matters for grain prices]', true],
+  ['The strike lasted 3 hours.', false],
   ['The prime minister will travel to Lagos on Thursday.', false],
 ];
 for (const [line, want] of chrome) {
@@ -52,6 +59,11 @@ const captions: Array<[string, boolean]> = [
   ['Photo: Demonstrators outside parliament on Monday', true],
   ['File photo shows the presidential palace in Lima', true],
   ['The photo agency said it would appeal the ruling in court.', false],
+  ['Riot police move in on the square. (AP Photo/Jane Roe)', true],
+  ['Fishermen unload the catch at dawn [REUTERS/John Doe]', true],
+  ['REUTERS/Jane Roe', true],
+  ['AFP via Getty Images', true],
+  ['The ministry said it was reviewing the deal, officials told reporters. (Reuters)', false],
 ];
 for (const [line, want] of captions) {
   test(`isCaption(${JSON.stringify(line)}) = ${want}`, () => assert.equal(isCaption(line, lex), want));

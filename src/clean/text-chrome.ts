@@ -59,8 +59,12 @@ export function isSocialRow(line: string, lex: ChromeLexicon): boolean {
   return social > 0;
 }
 
+/** "2 hours ago", "5,263", "12 comments", "Image 3 of 8": counters and gallery labels. */
+const COUNTER = /^(?:\d[\d,.]*\s*(?:[km]|comments?|shares?|views?|replies)?|(?:about |updated )?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|(?:image|photo|picture|slide)\s+\d+\s+(?:of|\/)\s*\d*)$/i;
+
 /** A line that is a known interface label, promo or footer sentence. */
 export function isChromeLine(line: string, lex: ChromeLexicon): boolean {
+  if (line.length <= 40 && COUNTER.test(line.trim())) return true;
   const key = lineKey(line);
   if (!key) return false;
   if (lex.chromeLines.has(key)) return true;
@@ -85,6 +89,11 @@ export function isCaption(line: string, lex: ChromeLexicon): boolean {
   if (n > 45) return false;
   const lower = line.toLowerCase().trim();
   if (/[[(](?:photo|image|picture|video|file|credit|source)[^\])]*[\])]\s*$/i.test(lower)) return true;
+  // A bracketed credit at the end: "(AP Photo/Jane Roe)", "[REUTERS/John Doe]", "(Getty Images)".
+  const tail = /[[(]([^\])[(]{1,80})[\])]\s*$/.exec(line.trim());
+  if (tail && (/\b(?:photo|photos|photograph|image|picture|getty)\b/i.test(tail[1]!) || /\b[A-Z]{2,}\/[A-Z]/.test(tail[1]!))) return true;
+  // A credit on its own line: "REUTERS/Jane Roe", "AFP via Getty Images".
+  if (n <= 8 && (/^[\p{Lu}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)*\/[\p{Lu}]/u.test(line.trim()) || lex.captionMarkers.some((m) => !m.includes('/') && lower.includes(m)))) return true;
   if (/^(?:file photo|photo|image|picture|pictured|credit|caption)\s*[:|-]/i.test(lower)) return true;
   if (/^file photo\b/i.test(lower)) return true;
   return n <= 30 && lex.captionMarkers.some((m) => m.includes('/') && lower.endsWith(m));
