@@ -32,6 +32,7 @@ const resolved: Array<[string, string, string | null, string, string, 'day' | 'm
   ['bare month after a cue is the most recent one', 'In September Turkey persuaded', '2019-03-14', 'September', '2018-09', 'month'],
   ['"last" month excludes the current one', 'decided last December', '2019-02-04', 'December', '2018-12', 'month'],
   ['bare month in a future clause is ahead', 'tariffs due to start in mid-December', '2019-11-20', 'December', '2019-12', 'month'],
+  ['a future marker seen from the past ("was due") keeps the past', 'He was due to be released in September after serving', '2019-11-19', 'September', '2019-09', 'month'],
   ['absolute dates need no publication date', 'signed on 14 December 2018', null, '14 December 2018', '2018-12-14', 'day'],
 ];
 
@@ -54,6 +55,8 @@ const none: Array<[string, string, string | null]> = [
   ['an age', 'The man, aged 45, was arrested.', '2019-11-20'],
   ['a number of troops', 'Washington sent 2000 troops.', '2019-11-20'],
   ['a decade', 'Ties frayed in the 1990s.', '2019-11-20'],
+  ['"the next year" counted from another date', 'The talks failed. The next year, the rebels returned.', '2019-11-20'],
+  ['"in the last year" as a span', 'Prices rose sharply in the last year.', '2019-11-20'],
   ['relative words without a publication date', 'They met on Tuesday and last month.', null],
   ['a month-day without a publication date', 'They met on Oct. 25.', null],
 ];

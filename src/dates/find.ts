@@ -128,7 +128,8 @@ function relatives(text: string, pub: Ymd): Candidate[] {
     const shift = w === 'the day before yesterday' ? -2 : w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
     push(m.index!, m.index! + m[0].length, addDays(pub, shift), 'day');
   }
-  const units = /\b(?:(?:early|late|earlier|later)\s+)?(last|this|next)\s+(week|weekend|month|year)\b/gi;
+  // "the next year" / "in the last year" count from another date or span a period: not relative to publication
+  const units = /(?<!\bthe\s+)\b(?:(?:early|late|earlier|later)\s+)?(last|this|next)\s+(week|weekend|month|year)\b/gi;
   for (const m of text.matchAll(units)) {
     const rel = m[1]!.toLowerCase();
     const unit = m[2]!.toLowerCase();
@@ -200,7 +201,8 @@ export function tenseAt(text: string, sentence: { start: number; end: number }, 
   const lastWords = before.replace(/[^a-z’'\s]/g, ' ').trim().split(/\s+/).slice(-2);
   if (lastWords.some((w) => PAST_VERBS.includes(w))) return 'past';
   const window = `${before.split(/\s+/).slice(-9).join(' ')} ${after.split(/\s+/).slice(0, 4).join(' ')}`;
-  const hit = FUTURE_MARKERS.some((mk) => (mk.startsWith("'") || mk.startsWith('’') ? window.includes(mk) : new RegExp(`\\b${mk}\\b`).test(window)));
+  // "was due to", "were scheduled to": a future seen from the past, so the date is past
+  const hit = FUTURE_MARKERS.some((mk) => (mk.startsWith("'") || mk.startsWith('’') ? window.includes(mk) : new RegExp(`(?<!\\b(?:was|were|had been)\\s+)\\b${mk}\\b`).test(window)));
   return hit ? 'future' : 'past';
 }
 
