@@ -1,0 +1,118 @@
+/**
+ * Monthly series chart: events per month stacked by quad class (top) and mean intensity per
+ * month on the red–blue scale around zero (bottom). Months without events are kept as gaps so
+ * time reads evenly. Redraws itself when its container changes width.
+ */
+import { scaleBand, scaleLinear } from 'd3';
+import { fmtDate, fmtMonthShort, fmtSigned, h, s, clear } from './dom.ts';
+import type { Quad } from './api.ts';
+import { QUAD_COLOR, QUAD_LABEL, QUADS, intensityColor } from './colors.ts';
+import { empty } from './components.ts';
+
+export interface SeriesPoint {
+  period: string;
+  quads: Record<Quad, number>;
+  intensity: number;
+  events: number;
+}
+
+/** Every month from the first to the last period (YYYY-MM), missing ones empty. */
+export function fillMonths(points: SeriesPoint[]): Array<SeriesPoint | { period: string; events: 0 }> {
+  const months = points.filter((p) => /^\d{4}-\d{2}$/.test(p.period)).sort((a, b) => a.period.localeCompare(b.period));
+  if (months.length === 0) return [];
+  const byKey = new Map(months.map((p) => [p.period, p]));
+  const [y0, m0] = months[0]!.period.split('-').map(Number) as [number, number];
+  const [y1, m1] = months.at(-1)!.period.split('-').map(Number) as [number, number];
+  const out: Array<SeriesPoint | { period: string; events: 0 }> = [];
+  for (let y = y0, m = m0; y < y1 || (y === y1 && m <= m1); m === 12 ? (y++, (m = 1)) : m++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(byKey.get(key) ?? { period: key, events: 0 });
+  }
+  return out;
+}
+
+/** Monthly points from a list of events with `date` (day keys), `quad` and `intensity`. */
+export function monthlySeries(events: Array<{ date: string | null; quad: Quad; intensity: number }>): SeriesPoint[] {
+  const acc = new Map<string, SeriesPoint & { sum: number }>();
+  for (const e of events) {
+    const m = e.date && /^(\d{4}-\d{2})/.exec(e.date);
+    if (!m) continue;
+    let p = acc.get(m[1]!);
+    if (!p) acc.set(m[1]!, (p = { period: m[1]!, quads: { verbal_cooperation: 0, material_cooperation: 0, verbal_conflict: 0, material_conflict: 0 }, intensity: 0, events: 0, sum: 0 }));
+    p.quads[e.quad]++;
+    p.events++;
+    p.sum += e.intensity;
+  }
+  return [...acc.values()].map(({ sum, ...p }) => ({ ...p, intensity: Math.round((sum / p.events) * 100) / 100 }));
+}
+
+function draw(root: HTMLElement, data: ReturnType<typeof fillMonths>, width: number): void {
+  clear(root);
+  const W = Math.max(300, width);
+  const compact = W < 560;
+  const m = { l: 34, r: 10, t: 10 };
+  const hBars = compact ? 130 : 170;
+  const gap = 34;
+  const hInt = compact ? 64 : 78;
+  const H = m.t + hBars + gap + hInt + 26;
+  const x = scaleBand<string>().domain(data.map((d) => d.period)).range([m.l, W - m.r]).padding(0.22);
+  const maxN = Math.max(1, ...data.map((d) => d.events));
+  const y = scaleLinear().domain([0, maxN]).nice().range([m.t + hBars, m.t]);
+  const yI0 = m.t + hBars + gap;
+  const yi = scaleLinear().domain([-10, 10]).range([yI0 + hInt, yI0]);
+  const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': 'Events per month by quad class, and mean intensity per month' });
+
+  // grid and axes
+  const ticks = y.ticks(Math.min(4, maxN));
+  for (const t of ticks) {
+    svg.append(s('line', { x1: m.l, x2: W - m.r, y1: y(t), y2: y(t), class: t === 0 ? 'axis-line' : 'grid' }));
+    svg.append(s('text', { x: m.l - 6, y: y(t), class: 'tick', 'text-anchor': 'end', 'dominant-baseline': 'middle' }, String(t)));
+  }
+  svg.append(s('text', { x: m.l, y: yI0 - 10, class: 'chart-label' }, 'Mean intensity'));
+  for (const t of [-10, 0, 10]) {
+    svg.append(s('line', { x1: m.l, x2: W - m.r, y1: yi(t), y2: yi(t), class: t === 0 ? 'axis-line' : 'grid' }));
+    svg.append(s('text', { x: m.l - 6, y: yi(t), class: 'tick', 'text-anchor': 'end', 'dominant-baseline': 'middle' }, t > 0 ? `+${t}` : String(t)));
+  }
+
+  const bw = x.bandwidth();
+  const every = Math.max(1, Math.ceil(data.length / Math.floor((W - m.l - m.r) / (compact ? 52 : 60))));
+  data.forEach((d, i) => {
+    const x0 = x(d.period)!;
+    const g = s('g', { class: 'bar', 'data-period': d.period });
+    if ('quads' in d) {
+      let acc = 0;
+      for (const q of QUADS) {
+        const n = d.quads[q];
+        if (!n) continue;
+        g.append(s('rect', { x: x0, width: bw, y: y(acc + n), height: Math.max(0, y(acc) - y(acc + n)), fill: QUAD_COLOR[q] }));
+        acc += n;
+      }
+      const yv = yi(d.intensity);
+      const y0 = yi(0);
+      g.append(s('rect', { x: x0, width: bw, y: Math.min(yv, y0), height: Math.max(1.5, Math.abs(y0 - yv)), fill: intensityColor(d.intensity), rx: 1 }));
+      const lines = [`${fmtDate(d.period)}: ${d.events} event${d.events === 1 ? '' : 's'}`, ...QUADS.filter((q) => d.quads[q]).map((q) => `${QUAD_LABEL[q]}: ${d.quads[q]}`), `Mean intensity ${fmtSigned(d.intensity)}`];
+      g.append(s('title', {}, lines.join('\n')));
+      // a full-height hover target
+      g.append(s('rect', { x: x0 - 2, width: bw + 4, y: m.t, height: H - m.t - 26, fill: 'transparent', class: 'hover-target' }));
+    }
+    svg.append(g);
+    if (i % every === 0) svg.append(s('text', { x: x0 + bw / 2, y: H - 8, class: 'tick', 'text-anchor': 'middle' }, fmtMonthShort(d.period)));
+  });
+  root.append(svg);
+}
+
+export function seriesChart(points: SeriesPoint[], emptyText = 'No dated events to chart yet.'): HTMLElement {
+  const data = fillMonths(points);
+  if (data.length === 0) return empty(emptyText);
+  const root = h('div', { class: 'chart-wrap' });
+  const ro = new ResizeObserver(() => {
+    if (!root.isConnected) return ro.disconnect();
+    const w = Math.floor(root.clientWidth);
+    if (w > 0 && Number(root.dataset.w) !== w) {
+      root.dataset.w = String(w);
+      draw(root, data, w);
+    }
+  });
+  ro.observe(root);
+  return root;
+}
