@@ -31,7 +31,7 @@ const DATE_META = [
   'dc.date.created', 'citation_publication_date', 'citation_date', 'originalpublicationdate', 'date', 'cxenseparse:recs:publishtime',
   'displaydate', 'live_date', 'og:pubdate', 'eomportal-lastupdate',
 ];
-/** Elements whose class says they show the publication date, best first. */
+/** Elements whose class says they show the publication date (the first in the page wins). */
 const VISIBLE_DATE = [
   '[class*="publish"]', '[class*="dateline"]', '[class*="pubdate"]', '[class*="post-date"]', '[class*="article-date"]',
   '[class*="story-date"]', '[class*="entry-date"]',
@@ -183,12 +183,9 @@ export function readHtmlMeta(document: DocumentLike, normalizeDate: (s: string) 
   tryDate(ld.created, 'json-ld:dateCreated');
   if (!published) {
     // A visible dateline: an element whose class names it the publication date.
-    for (const sel of VISIBLE_DATE) {
-      for (const t of document.querySelectorAll(sel)) {
-        const text = t.textContent ?? '';
-        if (text.length <= 120) tryDate(t.getAttribute('datetime') ?? text, 'dateline');
-        if (published) break;
-      }
+    for (const t of document.querySelectorAll(VISIBLE_DATE.join(','))) {
+      const text = t.textContent ?? '';
+      if (text.length <= 120) tryDate(t.getAttribute('datetime') ?? text, 'dateline');
       if (published) break;
     }
   }

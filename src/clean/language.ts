@@ -9,7 +9,10 @@ export function detectLanguage(text: string): string | null {
   const sample = text.length > 2500 ? text.slice(0, 2500) : text;
   if (!/\p{L}{2}/u.test(sample)) return null;
   const r = eld.detect(sample);
-  return r.language || null;
+  if (!r.language) return null;
+  // A guess on a few words is no answer.
+  if (sample.length < 80 && !r.isReliable()) return null;
+  return r.language;
 }
 
 /**

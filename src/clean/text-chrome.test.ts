@@ -104,6 +104,10 @@ test('gluedHeadlineStart finds a title-case headline glued after the last senten
   const line = 'The talks will resume in June.Local Team Wins Regional Chess Cup After Tense Final';
   assert.equal(line.slice(gluedHeadlineStart(line)), 'Local Team Wins Regional Chess Cup After Tense Final');
 });
+test('gluedHeadlineStart also finds a headline after a space', () => {
+  const line = 'The talks will resume in June. Local Team Wins Regional Chess Cup After Tense Final';
+  assert.equal(line.slice(gluedHeadlineStart(line)), 'Local Team Wins Regional Chess Cup After Tense Final');
+});
 test('gluedHeadlineStart leaves a normal last sentence alone', () => {
   assert.equal(gluedHeadlineStart('The talks will resume in June. Both sides said they were hopeful.'), -1);
 });

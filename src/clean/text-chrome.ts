@@ -272,11 +272,12 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
 
 /**
  * An unrelated headline glued to the end of the last body line without a break:
- * "... in challenging U.S. hegemony.Michael Cohen Is Accused Of Telling Lies". Returns the index
+ * "... in challenging U.S. hegemony.Michael Cohen Is Accused Of Telling Lies" (with or without a
+ * space): a title-case tail with no sentence punctuation after the last sentence. Returns the index
  * where the headline starts, or -1.
  */
 export function gluedHeadlineStart(line: string): number {
-  const m = /[.!?]["”’)]?(\p{Lu}[^.!?]*)$/u.exec(line);
+  const m = /[.!?]["”’)]?\s?(\p{Lu}[^.!?]*)$/u.exec(line);
   if (!m) return -1;
   const tail = m[1]!;
   const n = wordCount(tail);

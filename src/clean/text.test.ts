@@ -96,6 +96,11 @@ test('cleanPlainText: a headline glued to the last sentence is cut off', () => {
   assert.equal(r.text.off[r.text.s.length], body.length);
 });
 
+test('cleanPlainText: a headline after a space at the end is cut without leaving the space', () => {
+  const body = 'The foreign ministers of both countries met in Nairobi on Wednesday to discuss a long-delayed rail link, officials said.';
+  assert.equal(cleanPlainText(`${body} Local Team Wins Regional Chess Cup After Tense Final`, opts).text.s, body);
+});
+
 test('cleanPlainText: a duplicated opening line appears once', () => {
   const first = 'The summit opened in Accra with leaders from fifteen countries, the host government said in a statement.';
   const r = cleanPlainText(`${first}\n\n ${first}\n\nTalks on trade were expected to dominate the first day of meetings, diplomats said.`, opts);

@@ -70,6 +70,7 @@ export function cleanMapped(input: Mapped, opts: TextCleanOptions): CleanTextRes
       if (cut > 0) {
         dropped.push({ line: lines[i]!.slice(cut), reason: 'footer' });
         end = r.start + cut;
+        while (end > r.start && m.s[end - 1] === ' ') end--;
       }
     }
     if (prev >= 0) {
