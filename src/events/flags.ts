@@ -12,6 +12,8 @@ export interface Flags {
   background: boolean;
   /** word that set each flag, for explain */
   why: string[];
+  /** future or hypothetical in a way that announces the act ("will impose", "would strike", "vowed to expel") */
+  threat: boolean;
 }
 
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
@@ -23,7 +25,8 @@ const YEAR = /^(1[89]\d\d|20\d\d)$/;
 export function readingFlags(ctx: DocContext, i: number, from: number, s0: number, s1: number, kind: 'verb' | 'noun', published: string | null): Flags {
   const t = ctx.doc.tokens;
   const lex = ctx.lex;
-  const f: Flags = { negated: false, hypothetical: false, future: false, background: false, why: [] };
+  const f: Flags = { negated: false, hypothetical: false, future: false, background: false, why: [], threat: false };
+  const ANNOUNCING = new Set(['would']);
   const set = (k: 'negated' | 'hypothetical' | 'future' | 'background', w: string) => {
     if (!f[k]) f.why.push(`${k}: '${w}'`);
     f[k] = true;
@@ -37,9 +40,13 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
     const lem = ctx.lemma[k]!;
     if (w === 'to' && pos === 'PART') break; // an infinitive: its governor decides below
     if (lex.negators.has(w) || lem === 'not') set('negated', w);
-    else if (lex.futureMarkers.has(w) && (pos === 'AUX' || pos === 'VERB')) set('future', w);
-    else if (lex.hypotheticalModals.has(w) && (pos === 'AUX' || pos === 'VERB')) set('hypothetical', w);
-    else if (lex.backgroundMarkers.has(w)) set('background', w);
+    else if (lex.futureMarkers.has(w) && (pos === 'AUX' || pos === 'VERB')) {
+      set('future', w);
+      f.threat = true;
+    } else if (lex.hypotheticalModals.has(w) && (pos === 'AUX' || pos === 'VERB')) {
+      set('hypothetical', w);
+      if (ANNOUNCING.has(w)) f.threat = true;
+    } else if (lex.backgroundMarkers.has(w)) set('background', w);
     if (pos === 'AUX' || pos === 'ADV' || pos === 'PART' || (pos === 'VERB' && (lem === 'have' || lem === 'be' || lem === 'do'))) {
       k--;
       continue;
@@ -65,6 +72,7 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
     while (g >= s0 && t.pos[g] === 'ADV') g--;
     const gl = g >= s0 ? ctx.lemma[g]! : '';
     const gw = g >= s0 ? t.lower[g]! : '';
+    if (lex.threatGovernors.has(gl) || lex.threatGovernors.has(gw)) f.threat = true;
     if (lex.negatingVerbs.has(gl)) set('negated', gw);
     else if (lex.futureGovernors.has(gl) || lex.futureGovernors.has(gw) || (gl === 'be' && skipped === 0)) set('future', gw || 'to');
     else if (!lex.factiveGovernors.has(gl)) set('hypothetical', gw ? `${gw} … to` : 'to');
@@ -77,6 +85,7 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
       const w = t.lower[a]!;
       if (lex.futureMarkers.has(w)) set('future', w);
       else if (lex.hypotheticalModals.has(w)) set('hypothetical', w);
+      if (lex.futureMarkers.has(w) || ANNOUNCING.has(w)) f.threat = f.threat || !lex.hypotheticalGovernors.has(gl) || lex.threatGovernors.has(gl);
       else if (lex.negators.has(w) || ctx.lemma[a] === 'not') set('negated', w);
       a--;
     }
@@ -92,6 +101,16 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
     // a noun ("Tuesday's sanctions") is presupposed unless the conditional opens its own phrase
     if (lex.hypotheticalConjunctions.has(w) && t.pos[q] !== 'NOUN' && (kind === 'verb' || i - q <= 4)) {
       set('hypothetical', w);
+      f.threat = false; // the condition, not the announced act
+      break;
+    }
+  }
+  // "criticism that he is caving to Beijing", "fears that Russia will invade": not reported as fact
+  for (let q = i - 1, n = 0; q > s0 && n < 12; q--, n++) {
+    const w = t.lower[q]!;
+    if (w === ';' || w === ',') break;
+    if (w === 'that' && t.pos[q] !== 'DET') {
+      if (lex.nonFactualNouns.has(t.lower[q - 1]!)) set('hypothetical', `${t.lower[q - 1]} that`);
       break;
     }
   }

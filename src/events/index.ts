@@ -13,6 +13,7 @@ import { matchSentence, type Diagnostic, type Reading } from './match.ts';
 import { loadOntology, type Ontology } from './ontology.ts';
 import { loadPatterns, type PatternSet } from './patterns.ts';
 import { mergeEvents, toRecord } from './records.ts';
+import { speechPatterns } from './speech.ts';
 
 export { loadOntology, loadPatterns };
 export type { Diagnostic, Reading };
@@ -30,10 +31,11 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 /** Readings of every sentence of a Doc; `trace` (when given) receives diagnostics. */
 export function findReadings(doc: Doc, ps: PatternSet, trace: Diagnostic[] | null = null, only?: number): { readings: Reading[]; ctx: ReturnType<typeof buildContext> } {
   const ctx = buildContext(doc, ps.lexicon);
+  const sp = speechPatterns(ps);
   const readings: Reading[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
     if (only !== undefined && s !== only) continue;
-    readings.push(...matchSentence(ctx, ps, s, trace));
+    readings.push(...matchSentence(ctx, ps, s, trace, sp));
   }
   return { readings, ctx };
 }

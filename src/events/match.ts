@@ -8,6 +8,7 @@ import type { Pattern, PatternSet } from './patterns.ts';
 import { chunkLeft, chunkRight, isNpToken, isPossessive, type Chunk, type DocContext } from './context.ts';
 import { chunkActors, codable, findAgent, findSubject, groupRight, type Subject } from './args.ts';
 import { readingFlags, type Flags } from './flags.ts';
+import { speechReadings, type SpeechPatterns } from './speech.ts';
 
 export interface Reading {
   pattern: Pattern;
@@ -222,11 +223,39 @@ function nounSources(ctx: DocContext, i: number, s0: number, s1: number): { ment
 }
 
 /** Readings of one sentence. */
-export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace: Diagnostic[] | null): Reading[] {
+export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace: Diagnostic[] | null, sp?: SpeechPatterns): Reading[] {
   const [s0, s1] = ctx.sentenceTokens[s]!;
   const t = ctx.doc.tokens;
   const out: Reading[] = [];
   const published = ctx.doc.meta.published;
+  // sentences with fewer than two codable actors cannot hold an event
+  const codes = new Set<string>();
+  for (let i = s0; i < s1 && codes.size < 2; i++) {
+    const m = ctx.mentionAt[i]!;
+    if (m >= 0 && ctx.mentionCode[m]) codes.add(ctx.mentionCode[m]!);
+  }
+  if (codes.size < 2 && !trace) return out;
+  const finish = (r: Reading): boolean => {
+    const src = ctx.mentionCode[r.source];
+    const tgt = ctx.mentionCode[r.target];
+    if (!src || !tgt || src === tgt) {
+      if (trace) trace.push({ sentence: s, rule: r.pattern.id, trigger: t.lower[r.trigger]!, token: r.trigger, outcome: 'near', reason: !src || !tgt ? 'source or target has no code' : `source and target are the same code (${src})` });
+      return false;
+    }
+    r.flags = readingFlags(ctx, r.trigger, Math.max(s0, r.trigger - 10), s0, s1, r.pattern.kind, published);
+    if (trace) {
+      const fl = r.flags.why.length ? ` [${r.flags.why.join(', ')}]` : '';
+      trace.push({ sentence: s, rule: r.pattern.id, trigger: t.lower[r.trigger]!, token: r.trigger, outcome: 'fired', reason: `${src} → ${tgt} (${r.how.join('; ')})${fl} conf ${r.confidence.toFixed(2)}` });
+    }
+    out.push(r);
+    // "will impose sanctions on T", "vowed to expel T's troops": an announced act is a threat
+    if (sp && THREATENING.has(r.pattern.type) && r.flags.threat && !r.flags.negated && !r.flags.background) {
+      const th: Reading = { ...r, pattern: sp.threat[r.pattern.type]!, flags: { ...r.flags, future: false, hypothetical: false, why: [] }, confidence: r.confidence * ctx.lex.confidence.impliedThreat, how: [...r.how, `announced ${r.pattern.type.toLowerCase()}`] };
+      if (trace) trace.push({ sentence: s, rule: th.pattern.id, trigger: t.lower[r.trigger]!, token: r.trigger, outcome: 'fired', reason: `${src} → ${tgt} (announced ${r.pattern.type}) conf ${th.confidence.toFixed(2)}` });
+      out.push(th);
+    }
+    return true;
+  };
   for (let i = s0; i < s1; i++) {
     const cand1 = ps.byTrigger.get(ctx.lemma[i]!);
     const cand2 = t.lower[i] !== ctx.lemma[i] ? ps.byTrigger.get(t.lower[i]!) : undefined;
@@ -249,28 +278,14 @@ export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace:
         continue;
       }
       const rs = p.kind === 'verb' ? verbReadings(ctx, p, i, after, s0, s1, near) : nounReadings(ctx, p, i, after, s0, s1, near);
-      for (const r of rs) {
-        const src = ctx.mentionCode[r.source];
-        const tgt = ctx.mentionCode[r.target];
-        if (!src || !tgt) {
-          near('source or target has no code');
-          continue;
-        }
-        if (src === tgt) {
-          near(`source and target are the same code (${src})`);
-          continue;
-        }
-        r.flags = readingFlags(ctx, i, Math.max(s0, i - 10), s0, s1, p.kind, published);
-        if (trace) {
-          const fl = r.flags.why.length ? ` [${r.flags.why.join(', ')}]` : '';
-          trace.push({ sentence: s, rule: p.id, trigger: t.lower[i]!, token: i, outcome: 'fired', reason: `${src} → ${tgt} (${r.how.join('; ')})${fl} conf ${r.confidence.toFixed(2)}` });
-        }
-        out.push(r);
-      }
+      for (const r of rs) finish(r);
     }
   }
+  if (sp) for (const r of speechReadings(ctx, sp, s, trace)) finish(r);
   return out;
 }
+
+const THREATENING = new Set(['SANCTION', 'ASSAULT', 'COERCE', 'MOBILIZE']);
 
 function pairs(ctx: DocContext, ms: number[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -290,7 +305,7 @@ function pairs(ctx: DocContext, ms: number[]): Array<[number, number]> {
 }
 
 function blankFlags(): Flags {
-  return { negated: false, hypothetical: false, future: false, background: false, why: [] };
+  return { negated: false, hypothetical: false, future: false, background: false, why: [], threat: false };
 }
 
 /** One mention per code (the first), so "Turkey's president, Erdogan" gives one reading. */

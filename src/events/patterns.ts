@@ -84,12 +84,18 @@ const lexiconSchema = z
     requestModals: words,
     ongoingGovernors: words,
     addresseeVerbs: words,
+    characterizeVerbs: words,
+    threatGovernors: words,
+    nonFactualNouns: words,
+    confidence: z
+      .object({ speechAccuse: z.number().min(0).max(1), speechReject: z.number().min(0).max(1), speechRequest: z.number().min(0).max(1), characterize: z.number().min(0).max(1), impliedThreat: z.number().min(0).max(1) })
+      .strict(),
   })
   .strict();
 
 type LexiconJson = z.infer<typeof lexiconSchema>;
-/** Every word list as a Set for O(1) lookups. */
-export type Lexicon = { [K in Exclude<keyof LexiconJson, '_meta'>]: ReadonlySet<string> };
+/** Every word list as a Set for O(1) lookups, and the confidences of pattern-less readings. */
+export type Lexicon = { [K in Exclude<keyof LexiconJson, '_meta' | 'confidence'>]: ReadonlySet<string> } & { confidence: LexiconJson['confidence'] };
 
 export interface PatternSet {
   patterns: Pattern[];
@@ -150,11 +156,11 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
     const i = r.error.issues[0]!;
     throw invalid(file, `${i.path.join('.') || '(root)'}: ${i.message}`);
   }
-  const { _meta, ...lists } = r.data;
+  const { _meta, confidence, ...lists } = r.data;
   void _meta;
   const lex = {} as Record<string, ReadonlySet<string>>;
   for (const [k, v] of Object.entries(lists)) lex[k] = new Set(v as string[]);
-  return lex as Lexicon;
+  return { ...lex, confidence } as Lexicon;
 }
 
 /** Build the trigger index over validated patterns; ids must be unique. */

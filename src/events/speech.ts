@@ -1,0 +1,220 @@
+/**
+ * Speech frames: what a speaker says about another actor.
+ *
+ *   "…, Wang told Blinken"            speaker → addressee
+ *   "S said T had …" / "…, S said."   speaker → the actor the words are about
+ *   "S described T's move as dangerous" (characterisation)
+ *   "S said that T should …"          REQUEST speaker → T
+ *
+ * A speaker's words count as an accusation or a rejection only when they hold a cue word from
+ * the lexicon (accuseCues, rejectCues) that no negator just before cancels, and when they name at
+ * most two other codable actors. Confidences come from lexicon.confidence.
+ */
+import type { Pattern, PatternSet } from './patterns.ts';
+import type { DocContext } from './context.ts';
+import { chunkActors, codable, findSubject, groupRight } from './args.ts';
+import type { Diagnostic, Reading } from './match.ts';
+import type { PloverType } from '../extraction.ts';
+
+/** The pattern-like records speech readings carry (id, type, mode), built once per stage. */
+export interface SpeechPatterns {
+  accuse: Pattern;
+  reject: Pattern;
+  request: Pattern;
+  characterize: Pattern;
+  /** THREATEN readings derived from announced sanctions, attacks, arrests or deployments */
+  threat: Partial<Record<PloverType, Pattern>>;
+}
+
+function synthetic(id: string, type: PloverType, mode: string | null, confidence: number): Pattern {
+  return { id, type, mode, kind: 'verb', trigger: ['say'], target: 'object', confidence, file: 'data/patterns/lexicon.json' };
+}
+
+export function speechPatterns(ps: PatternSet): SpeechPatterns {
+  const c = ps.lexicon.confidence;
+  return {
+    accuse: synthetic('accuse.speech-cue', 'ACCUSE', 'criticize', c.speechAccuse),
+    reject: synthetic('reject.speech-cue', 'REJECT', 'reject', c.speechReject),
+    request: synthetic('request.speech-should', 'REQUEST', 'urge', c.speechRequest),
+    characterize: synthetic('accuse.describe-as', 'ACCUSE', 'criticize', c.characterize),
+    threat: {
+      SANCTION: synthetic('threaten.announced-sanction', 'THREATEN', 'sanctions', c.impliedThreat),
+      ASSAULT: synthetic('threaten.announced-attack', 'THREATEN', 'force', c.impliedThreat),
+      COERCE: synthetic('threaten.announced-coercion', 'THREATEN', 'force', c.impliedThreat),
+      MOBILIZE: synthetic('threaten.announced-deployment', 'THREATEN', 'force', c.impliedThreat),
+    },
+  };
+}
+
+const QUOTE = new Set(['"', '“', '”', '«', '»']);
+
+function blank(): Reading['flags'] {
+  return { negated: false, hypothetical: false, future: false, background: false, why: [], threat: false };
+}
+
+/**
+ * Cue words in [a, b) not cancelled by a negator within the three tokens before, not in a
+ * passive ("was being manipulated": the speaker's side is the victim), and not after a future
+ * or modal marker of the words ("we will ask the court to look into crimes").
+ */
+function cueIn(ctx: DocContext, a: number, b: number, cues: ReadonlySet<string>): number {
+  const t = ctx.doc.tokens;
+  const lex = ctx.lex;
+  let modalAt = -100;
+  for (let k = a; k < b; k++) {
+    const w = t.lower[k]!;
+    if (lex.futureMarkers.has(w) || w === 'would') modalAt = k;
+    if (!(cues.has(w) || cues.has(ctx.lemma[k]!))) continue;
+    if (k - modalAt <= 8) continue;
+    let neg = false;
+    for (let q = Math.max(a, k - 3); q < k; q++) if (lex.negators.has(t.lower[q]!) || ctx.lemma[q] === 'not') neg = true;
+    const passive = k > a && ctx.lemma[k - 1] === 'be' && /(ed|en)$/.test(w);
+    if (!neg && !passive) return k;
+  }
+  return -1;
+}
+
+/** End of the clause that starts at a: ';' or a comma followed by a contrastive subordinator. */
+function clauseEnd(ctx: DocContext, a: number, b: number): number {
+  const t = ctx.doc.tokens;
+  for (let k = a; k < b; k++) {
+    const w = t.lower[k]!;
+    if (w === ';') return k;
+    if (w === ',' && k + 1 < b && ['while', 'but', 'whereas', 'although', 'though', 'as'].includes(t.lower[k + 1]!)) return k;
+    if (w === 'but' && t.pos[k] === 'CCONJ') return k;
+  }
+  return b;
+}
+
+/** A demonym names its state only before a role noun ("Syrian officials", not "Syrian Kurds"). */
+function statelike(ctx: DocContext, m: number): boolean {
+  const mention = ctx.doc.actorMentions[m]!;
+  if (mention.label !== 'demonym') return true;
+  const [a, e] = ctx.mentionTokens[m]!;
+  const t = ctx.doc.tokens;
+  if (e - a > 1 && ctx.lex.roleNouns.has(t.lower[e - 1]!)) return true;
+  return e < t.lower.length && ctx.lex.roleNouns.has(t.lower[e]!);
+}
+
+/** Speech-frame readings of sentence s. */
+export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, trace: Diagnostic[] | null): Reading[] {
+  const [s0, s1] = ctx.sentenceTokens[s]!;
+  const t = ctx.doc.tokens;
+  const lex = ctx.lex;
+  const out: Reading[] = [];
+  for (let i = s0; i < s1; i++) {
+    const lem = ctx.lemma[i]!;
+    if (t.pos[i] !== 'VERB') continue;
+    const isSpeech = lex.speechVerbs.has(lem);
+    const isChar = lex.characterizeVerbs.has(lem);
+    if (!isSpeech && !isChar) continue;
+    const near = (rule: string, reason: string) => {
+      if (trace) trace.push({ sentence: s, rule, trigger: t.lower[i]!, token: i, outcome: 'near', reason });
+    };
+    // the speaker: subject before the verb, or after it in "…, said Lavrov" / "…, Syria said"
+    let speaker = findSubject(ctx, i, s0).mentions;
+    let after = i + 1;
+    const inverted = i > s0 && (t.lower[i - 1] === ',' || QUOTE.has(t.lower[i - 1]!));
+    if (!speaker.length && inverted) {
+      const g = groupRight(ctx, i + 1, s1);
+      for (const c of g) speaker.push(...chunkActors(ctx, c, false).mentions);
+      if (g.length) after = g[g.length - 1]!.end;
+    }
+    speaker = speaker.filter((m) => !ctx.mentionLocative[m]);
+    if (!speaker.length) continue;
+    const spCodes = new Set(speaker.map((m) => ctx.mentionCode[m]));
+    const mk = (p: Pattern, src: number, tgt: number, how: string): Reading => ({ pattern: p, sentence: s, trigger: i, frameEnd: i + 1, source: src, target: tgt, flags: blank(), confidence: p.confidence, how: [how] });
+
+    // characterisation: "described the US move as provocative", "called the plan dangerous"
+    if (isChar) {
+      const g = groupRight(ctx, i + 1, s1);
+      const c = g[0];
+      if (c) {
+        const tg = codable(ctx, c.mentions).filter((m) => !ctx.mentionLocative[m] && !spCodes.has(ctx.mentionCode[m]));
+        const e = g[g.length - 1]!.end;
+        const cue = cueIn(ctx, e, Math.min(s1, e + 8), lex.accuseCues);
+        if (tg.length && cue >= 0 && (t.lower[e] === 'as' || lem === 'call' || lem === 'dub' || lem === 'term' || lem === 'brand' || lem === 'label')) {
+          for (const a of speaker) for (const b of tg) out.push(mk(sp.characterize, a, b, `characterisation: cue '${t.lower[cue]}'`));
+          continue;
+        }
+        if (tg.length) near(sp.characterize.id, cue < 0 ? 'no accusation cue after the object' : "no 'as' after the object");
+      }
+      if (!isSpeech) continue;
+    }
+
+    // the words: after the verb, or (inverted or quote before) the part before the attribution
+    let a = after;
+    let b = s1;
+    let addressee: number[] = [];
+    if (lex.addresseeVerbs.has(lem)) {
+      const g = groupRight(ctx, after, s1);
+      if (g.length) {
+        for (const c of g) addressee.push(...chunkActors(ctx, c, false).mentions);
+        a = g[g.length - 1]!.end;
+      }
+    }
+    addressee = addressee.filter((m) => !spCodes.has(ctx.mentionCode[m]));
+    const endsSentence = a >= s1 - 1 || t.lower[a] === '.' || t.lower[a] === ',' && !addressee.length && a + 1 >= s1 - 1;
+    if (inverted || endsSentence) {
+      // "…, Syria said." / "…, he told Blinken": the words come first
+      a = s0;
+      b = speakerStart(ctx, speaker, i);
+    }
+    b = clauseEnd(ctx, a, b);
+    if (b - a < 3) continue;
+    // REQUEST: "said (that) Britain, France and Germany should take back …"
+    if (!inverted) {
+      let k = a;
+      if (t.lower[k] === 'that') k++;
+      const subj = clauseSubject(ctx, k, b);
+      if (subj.mentions.length && subj.next < b && lex.requestModals.has(t.lower[subj.next]!) && (['should', 'must', 'ought'].includes(t.lower[subj.next]!) || t.lower[subj.next + 1] === 'to')) {
+        for (const src of speaker) for (const tg of subj.mentions) if (!spCodes.has(ctx.mentionCode[tg])) out.push(mk(sp.request, src, tg, `speech: '${t.lower[subj.next]}' in the reported words`));
+        continue;
+      }
+    }
+    const accuse = cueIn(ctx, a, b, lex.accuseCues);
+    const reject = accuse < 0 ? cueIn(ctx, a, b, lex.rejectCues) : -1;
+    if (accuse < 0 && reject < 0) continue;
+    let targets = addressee;
+    if (!targets.length) {
+      const codes = new Set<string>();
+      const ms: number[] = [];
+      for (let k = a; k < b; k++) {
+        const m = ctx.mentionAt[k]!;
+        if (m < 0 || ms.includes(m) || ctx.mentionLocative[m]) continue;
+        const c = ctx.mentionCode[m];
+        if (!c || spCodes.has(c) || !statelike(ctx, m)) continue;
+        codes.add(c);
+        ms.push(m);
+      }
+      if (codes.size > 2) {
+        near(accuse >= 0 ? sp.accuse.id : sp.reject.id, `the words name ${codes.size} other actors: too vague`);
+        continue;
+      }
+      targets = ms;
+    }
+    if (!targets.length) {
+      near(accuse >= 0 ? sp.accuse.id : sp.reject.id, 'the words name no other codable actor');
+      continue;
+    }
+    const p = accuse >= 0 ? sp.accuse : sp.reject;
+    const cue = accuse >= 0 ? accuse : reject;
+    for (const src of speaker) for (const tg of targets) out.push(mk(p, src, tg, `speech: cue '${t.lower[cue]}'${addressee.length ? ', target = addressee' : ''}`));
+  }
+  return out;
+}
+
+/** First token of the speaker phrase (or the verb) so the words exclude the attribution. */
+function speakerStart(ctx: DocContext, speaker: number[], i: number): number {
+  let min = i;
+  for (const m of speaker) min = Math.min(min, ctx.mentionTokens[m]![0]);
+  return min;
+}
+
+/** Actors opening a clause at k and the token after them. */
+function clauseSubject(ctx: DocContext, k: number, end: number): { mentions: number[]; next: number } {
+  const g = groupRight(ctx, k, end);
+  const ms: number[] = [];
+  for (const c of g) ms.push(...chunkActors(ctx, c, false).mentions);
+  return { mentions: codable(ctx, ms), next: g.length ? g[g.length - 1]!.end : end };
+}
