@@ -13,6 +13,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 600,
     reportCompressedSize: false,
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },

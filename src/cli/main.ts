@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   actors: () => import('./commands/actors.ts'),
   export: () => import('./commands/export.ts'),
   serve: () => import('./commands/serve.ts'),
+  demo: () => import('./commands/demo.ts'),
   worker: () => import('./commands/worker.ts'),
 };
 
