@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { findDates, tenseAt } from './find.ts';
 import { parseYmd } from './calendar.ts';
 
@@ -77,4 +78,23 @@ test('tenseAt reads a scheduled clause as future and a reported one as past', ()
   const past = 'The leaders said Thursday they met.';
   assert.equal(tenseAt(fut, { start: 0, end: fut.length }, fut.indexOf('Thursday'), fut.indexOf('Thursday') + 8), 'future');
   assert.equal(tenseAt(past, { start: 0, end: past.length }, past.indexOf('Thursday'), past.indexOf('Thursday') + 8), 'past');
+});
+
+
+test('findDates on arbitrary date-like text: spans in range, sorted, disjoint, well-formed values', () => {
+  const words = ['on', 'in', 'last', 'next', 'Tuesday', 'May', 'may', 'March', 'Oct.', '25', '2019', '1990s', 'yesterday', 'week', 'ago', 'two', 'the', 'will', 'said', ',', '.', '\n', 'mid-', 'December', '14', 'year', 'month', '4:30', 'a.m.', '’s'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), fc.option(fc.constantFrom('2019-11-20', '2020-02-29', '2021-01-01'), { nil: null }), (toks, pub) => {
+      const text = toks.join(' ');
+      const found = findDates(text, parseYmd(pub));
+      let last = 0;
+      for (const f of found) {
+        assert.ok(f.start >= last && f.end > f.start && f.end <= text.length);
+        last = f.end;
+        const re = f.precision === 'day' ? /^\d{4}-\d{2}-\d{2}$/ : f.precision === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}$/;
+        assert.match(f.value, re);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
