@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { normalizePublished } from '../read/normalize-date.ts';
 import { loadLexicon } from './lexicon.ts';
 import {
-  classifyLines, datelineDate, gluedHeadlineStart, isBreadcrumb, isCaption, isChromeLine, isRunHeading, isSocialRow, parseByline,
+  classifyLines, datelineDate, gluedHeadlineStart, metaLineDate, isBreadcrumb, isCaption, isChromeLine, isRunHeading, isSocialRow, parseByline,
 } from './text-chrome.ts';
 
 const lex = loadLexicon();
@@ -80,6 +80,13 @@ for (const [line, want] of datelines) {
   test(`datelineDate(${JSON.stringify(line)}) = ${want}`, () => assert.equal(datelineDate(line, nd), want));
 }
 
+test('metaLineDate: bar-separated source, date and editor fields', () => {
+  assert.equal(metaLineDate('Source: Harbour Daily | 2023-10-17 19:45:12 | Editor: Li Na', nd), '2023-10-17');
+});
+test('metaLineDate: a sentence with a bar is not a meta line', () => {
+  assert.equal(metaLineDate('The index rose 2% on 2023-10-17 after the bank cut rates | analysts expect more cuts this year.', nd), null);
+});
+
 test('parseByline: byline with place, outlet and update time', () => {
   assert.deepEqual(parseByline('By LI MENG in Nairobi, Kenya | Harbour Daily | Updated: 2022-05-04 14:10', nd), { byline: 'LI MENG', published: '2022-05-04' });
 });
@@ -145,6 +152,12 @@ const articleCases: Array<{ name: string; lines: string[]; dropped: string[]; ke
     lines: [BODY1, 'Most Viewed', 'Floods Hit Coastal Towns', 'Central Bank Holds Rates Steady', BODY2],
     dropped: ['Most Viewed', 'Floods Hit Coastal Towns', 'Central Bank Holds Rates Steady'],
     kept: [BODY1, BODY2],
+  },
+  {
+    name: 'a list introduced by a colon after the last prose line is kept',
+    lines: [BODY1, BODY2, 'The agreement covers three areas:', '- tariffs on steel', '- access to ports', '• customs checks', 'Related Stories'],
+    dropped: ['Related Stories'],
+    kept: [BODY1, BODY2, 'The agreement covers three areas:', '- tariffs on steel', '- access to ports', '• customs checks'],
   },
   {
     name: 'a duplicated line is dropped the second time',

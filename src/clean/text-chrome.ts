@@ -120,6 +120,23 @@ export function datelineDate(line: string, normalizeDate: (s: string) => string 
   return rest.length <= 1 ? date : null;
 }
 
+const LIST_ITEM = /^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+\S/u;
+
+/**
+ * A metadata line of short fields separated by bars, one of them a date:
+ * "Source: Xinhua | 2023-10-17 19:45:12 | Editor: Li Na". Returns the date.
+ */
+export function metaLineDate(line: string, normalizeDate: (s: string) => string | null): string | null {
+  if (!line.includes('|') || wordCount(line) > 24) return null;
+  const fields = line.split('|').map((f) => f.trim()).filter(Boolean);
+  if (fields.length < 2 || fields.some((f) => wordCount(f) > 6 || (endsLikeSentence(f) && wordCount(f) > 3))) return null;
+  for (const f of fields) {
+    const d = normalizeDate(f);
+    if (d) return d;
+  }
+  return null;
+}
+
 const BYLINE_FILLERS = new Set(['by', 'and', 'in', 'at', 'for', 'of', 'the', 'from', 'with', 'updated', 'published', 'posted', 'staff', 'writer', 'reporter', 'correspondent', 'editor']);
 
 /**
@@ -195,7 +212,7 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
       if (inHeader && by.published) published ??= by.published;
       continue;
     }
-    const d = datelineDate(line, ctx.normalizeDate);
+    const d = datelineDate(line, ctx.normalizeDate) ?? metaLineDate(line, ctx.normalizeDate);
     if (d) {
       drop[i] = 'dateline';
       if (inHeader) published ??= d;
@@ -259,11 +276,21 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
       const tc = titleCaseRatio(l);
       if (!ctx.title && wordCount(l) >= 3 && wordCount(l) <= 25 && !endsLikeSentence(l) && tc !== null) title = l.trim();
     }
+    let inList = false; // a list introduced by a line ending with a colon belongs to the body
     for (let i = last + 1; i < lines.length; i++) {
       if (drop[i]) continue;
       const l = lines[i]!;
       const tc = titleCaseRatio(l);
-      if (isSentence(l, 4) && (tc === null || tc < 0.75)) continue;
+      if (isSentence(l, 4) && (tc === null || tc < 0.75)) {
+        inList = /:$/.test(l.trim());
+        continue;
+      }
+      if (/:$/.test(l.trim()) && wordCount(l) >= 3 && (tc === null || tc < 0.6)) {
+        inList = true;
+        continue;
+      }
+      if (inList && LIST_ITEM.test(l)) continue;
+      inList = false;
       drop[i] = 'footer';
     }
   }

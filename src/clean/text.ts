@@ -8,8 +8,9 @@ import { repairEscapes } from './escapes.ts';
 import { decodeEntities, decodeLayoutEscapes, stripTags } from './entities.ts';
 import { repairMojibake } from './mojibake.ts';
 import { normalizeWhitespace } from './whitespace.ts';
+import { unwrapLines } from './unwrap.ts';
 import { classifyLines, gluedHeadlineStart, type ChromeContext, type DropReason } from './text-chrome.ts';
-import { endsLikeSentence, isProse } from './line-features.ts';
+import { isProse } from './line-features.ts';
 
 export interface CleanTextResult {
   text: Mapped;
@@ -37,7 +38,7 @@ export interface TextCleanOptions extends Omit<ChromeContext, 'language'> {
 }
 
 export function cleanMapped(input: Mapped, opts: TextCleanOptions): CleanTextResult {
-  const m = repairText(input);
+  const m = unwrapLines(repairText(input));
   const ranges = lineRanges(m.s);
   const lines = ranges.map((r) => m.s.slice(r.start, r.end));
   // The article's language (from its prose lines), computed only if a line needs checking.
@@ -73,15 +74,7 @@ export function cleanMapped(input: Mapped, opts: TextCleanOptions): CleanTextRes
         while (end > r.start && m.s[end - 1] === ' ') end--;
       }
     }
-    if (prev >= 0) {
-      const pr = ranges[prev]!;
-      const prevLine = lines[prev]!;
-      const next = lines[i]!;
-      // A hard-wrapped line: no blank line between, the previous line stops mid-sentence and
-      // the next one continues in lower case.
-      const wrapped = i === prev + 1 && !endsLikeSentence(prevLine) && !/[:;]$/.test(prevLine) && /^[\p{Ll}\d(,]/u.test(next) && prevLine.length >= 30;
-      b.put(wrapped ? ' ' : '\n\n', m.off[pr.end]!);
-    }
+    if (prev >= 0) b.put('\n\n', m.off[ranges[prev]!.end]!);
     b.copy(m, r.start, end);
     prev = i;
     lastEnd = end;
