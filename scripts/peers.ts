@@ -1,7 +1,10 @@
 /**
  * Peer checks: run Parley over other projects' gold sentences and print how often it agrees.
  *
- *   node --import tsx scripts/peers.ts [--limit N] [--json] [--peers DIR]
+ *   node --import tsx scripts/peers.ts [--limit N] [--json] [--verbose] [--peers DIR]
+ *
+ * --limit N reads the first N sentences of each set; --verbose prints, for each peer event
+ * Parley does not reproduce in full, the peer's coding and Parley's events on that sentence.
  *
  * Reads DIR (default ../shared/peers): plover-gsr/PLOVER_GSR_CAMEO.txt (PLOVER gold-standard
  * records; older labels mapped with plover-gsr/CAMEO2PLOVER-2021.txt) and
@@ -40,7 +43,7 @@ function report(name: string, a: Agreement): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { limit: { type: 'string' }, json: { type: 'boolean' }, peers: { type: 'string' } } });
+  const { values } = parseArgs({ options: { limit: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, peers: { type: 'string' } } });
   const limit = values.limit !== undefined ? Number(values.limit) : Infinity;
   if (!(limit > 0)) throw new ParleyError('CLI_USAGE', 'cli', `--limit must be a positive number, not '${values.limit}'`);
   const dir = path.resolve(values.peers ?? path.join(root, '..', 'shared', 'peers'));
@@ -63,8 +66,14 @@ async function main(): Promise<number> {
     const acc = emptyAgreement();
     for (const s of sentences.slice(0, limit)) {
       const x = pipeline.extract({ id: s.id, origin: { file: name }, format: 'text', raw: s.text, meta: { published: s.date } });
+      const before = acc.all[0];
       addAgreement(acc, s, x);
       addAgreement(total, s, x);
+      if (values.verbose && acc.all[0] - before < s.events.filter((e) => e.type).length) {
+        const peer = s.events.map((e) => `${e.type ?? e.label} ${e.sources.join('/') || '?'}→${e.targets.join('/') || '?'}`).join('; ');
+        const mine = x.events.map((e) => `${e.type} ${e.source.country ?? '?'}→${e.target.country ?? '?'}`).join('; ') || 'none';
+        process.stderr.write(`MISS ${name} ${s.id}: peer ${peer} | parley ${mine} :: ${s.text.slice(0, 120)}\n`);
+      }
     }
     results[name] = acc;
   }
