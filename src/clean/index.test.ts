@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newDoc, type RawArticle } from '../doc.ts';
 import { ParleyError } from '../errors.ts';
-import { createCleanStage } from './index.ts';
+import { createCleanStage, normalizeDate } from './index.ts';
 
 const clean = createCleanStage();
 const BODY = 'The foreign ministers of both countries met in Nairobi on Wednesday to discuss a long-delayed rail link, officials said.';
@@ -64,3 +64,12 @@ test('clean stage: empty input gives empty text and no language', () => {
   assert.equal(doc.text, '');
   assert.equal(doc.language, null);
 });
+
+const dates: Array<[string, string | null]> = [
+  ['2024年3月12日 10:15', '2024-03-12'],
+  ['March 12, 2024', '2024-03-12'],
+  ['no date here', null],
+];
+for (const [s, want] of dates) {
+  test(`normalizeDate(${JSON.stringify(s)}) = ${want}`, () => assert.equal(normalizeDate(s), want));
+}

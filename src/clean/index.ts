@@ -26,7 +26,11 @@ export interface CleanStageOptions {
   lexicon?: ChromeLexicon;
 }
 
-const normalizeDate = (s: string): string | null => normalizePublished(s);
+/** normalizePublished, plus CJK dates written "2024年3月12日". */
+export function normalizeDate(s: string): string | null {
+  const cjk = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(s);
+  return normalizePublished(cjk ? `${cjk[1]}-${cjk[2]!.padStart(2, '0')}-${cjk[3]!.padStart(2, '0')}` : s);
+}
 
 function fill(doc: Doc, field: keyof ArticleMeta, value: string | null | undefined): void {
   if (value && !doc.meta[field]) doc.meta[field] = value;

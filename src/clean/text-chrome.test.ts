@@ -75,6 +75,8 @@ const datelines: Array<[string, string | null]> = [
   ['Nov. 2, 2023, 6:40 AM UTC', '2023-11-02'],
   [' date 2022-09-30 ', '2022-09-30'],
   ['Ministers met on March 8, 2022 to discuss grain exports.', null],
+  ['2024-03-12 10:15 来源：新华社', '2024-03-12'],
+  ['2024-03-12 was the day the ministers of six coastal states finally signed the fishing pact.', null],
 ];
 for (const [line, want] of datelines) {
   test(`datelineDate(${JSON.stringify(line)}) = ${want}`, () => assert.equal(datelineDate(line, nd), want));

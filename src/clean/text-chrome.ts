@@ -113,6 +113,8 @@ export function datelineDate(line: string, normalizeDate: (s: string) => string 
   if (wordCount(line) > 14) return null;
   const date = normalizeDate(line);
   if (!date) return null;
+  // A line opening with a numeric date: "2024-03-12 10:15 Source: Harbour Daily".
+  if (/^\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})/.test(line) && wordCount(line) <= 10) return date;
   const rest = words(line).filter((w) => {
     const k = w.toLowerCase().replace(/[.’']+$/, '');
     return !DATE_WORDS.has(k) && !/^\d[\d:.\-/]*(?:st|nd|rd|th|am|pm|h)?$/.test(k);
@@ -274,7 +276,7 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
       drop[i] = 'header';
       // The headline: the last title-like line before the body.
       const tc = titleCaseRatio(l);
-      if (!ctx.title && wordCount(l) >= 3 && wordCount(l) <= 25 && !endsLikeSentence(l) && tc !== null) title = l.trim();
+      if (!ctx.title && wordCount(l) >= 3 && wordCount(l) <= 25 && !endsLikeSentence(l) && (tc === null || tc > 0.3 || wordCount(l) <= 12)) title = l.trim();
     }
     let inList = false; // a list introduced by a line ending with a colon belongs to the body
     for (let i = last + 1; i < lines.length; i++) {
