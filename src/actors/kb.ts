@@ -43,8 +43,12 @@ export interface PersonRec {
   name: string;
   aliases: string[];
   terms: OfficeHolder[];
+  /** The roles.json role of each term's office (same order as terms), or null. */
+  termRoles: Array<Role | null>;
   /** Folded first token of the full name ("antony"). */
   first: string;
+  /** Folded tokens of the name and every alias (fuzzy look-up after a title). */
+  words: string[];
 }
 
 export interface CompiledKb {
@@ -60,6 +64,8 @@ export interface CompiledKb {
   roles: Role[];
   /** Folded role title or alias → role. */
   roleByTitle: Map<string, Role>;
+  /** Country or IGO code → indices into people who held an office for it. */
+  peopleByCountry: Map<string, number[]>;
   /** Folded person alias (also full names) → indices into people. */
   personByAlias: Map<string, number[]>;
   /** Every folded name token (3+ letters) and its one-letter deletions → indices into people (fuzzy look-up). */
@@ -151,14 +157,22 @@ export function compileKb(data: ActorKbData): CompiledKb {
     if (i === undefined) {
       i = people.length;
       byName.set(k, i);
-      people.push({ id: `p:${slug(row.name)}`, name: row.name, aliases: [], terms: [], first: k.split(' ')[0]! });
+      people.push({ id: `p:${slug(row.name)}`, name: row.name, aliases: [], terms: [], termRoles: [], first: k.split(' ')[0]!, words: [] });
     }
     const p = people[i]!;
     p.terms.push(row);
     for (const a of row.aliases) if (!p.aliases.includes(a)) p.aliases.push(a);
   }
   const personByAlias = new Map<string, number[]>();
+  const peopleByCountry = new Map<string, number[]>();
   people.forEach((p, i) => {
+    p.termRoles = p.terms.map((t) => roleByTitle.get(folder.key(t.office)) ?? null);
+    p.words = [...new Set([p.name, ...p.aliases].flatMap((n) => folder.key(n).split(' ')))];
+    for (const c of new Set(p.terms.map((t) => t.country))) {
+      const l = peopleByCountry.get(c) ?? [];
+      l.push(i);
+      peopleByCountry.set(c, l);
+    }
     const seen = new Set<string>();
     for (const [n, full] of [[p.name, true], ...p.aliases.map((a) => [a, false] as const)] as const) {
       const k = folder.key(n);
@@ -193,6 +207,7 @@ export function compileKb(data: ActorKbData): CompiledKb {
   return {
     folder, trie, stateName, igoName, demonym, bodies, groups: data.groups, people, roles: data.roles, roleByTitle,
     personByAlias,
+    peopleByCountry,
     personByToken,
     honorifics: lower(np.honorifics),
     particles: lower(np.particles),

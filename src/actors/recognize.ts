@@ -30,6 +30,8 @@ interface DocActor {
   sector: string | null;
   role: string | null;
   mentions: ActorMention[];
+  /** Rank of the role (roles.json) the person holds, when known. */
+  rank?: string | undefined;
   /** Folded short forms that refer back to this person ("blinken", "mr blinken"). */
   short: Set<string>;
   last: number;
@@ -50,6 +52,9 @@ interface Context {
 }
 
 const COUNTRY_KINDS = new Set(['state', 'demonym', 'adjective', 'capital', 'seat', 'igo', 'body']);
+const OWNER_KINDS = new Set(['state', 'demonym', 'adjective', 'capital', 'igo']);
+const NOUNISH_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
+const FUNCTION_POS = new Set(['ADP', 'DET', 'CCONJ', 'PRON', 'AUX', 'SCONJ']);
 
 function inDate(date: string, from: string | null | undefined, to: string | null | undefined): boolean {
   if (from && date < from) return false;
@@ -71,6 +76,8 @@ export interface PersonAtDate {
   sector: string | null;
   role: string | null;
   inOffice: boolean;
+  /** roles.json rank of the office held at the date. */
+  rank: string | null;
 }
 
 /** The office a KB person held at `date`: in office, else the latest past one (former), else the first. */
@@ -78,12 +85,12 @@ export function personAt(p: PersonRec, date: string): PersonAtDate {
   const now = p.terms.filter((t) => termCovers(date, t.start, t.end));
   if (now.length) {
     const t = now.find((x) => x.sector === 'GOV') ?? now[0]!;
-    return { country: t.country, sector: t.sector, role: t.office, inOffice: true };
+    return { country: t.country, sector: t.sector, role: t.office, inOffice: true, rank: p.termRoles[p.terms.indexOf(t)]?.rank ?? null };
   }
   const past = p.terms.filter((t) => t.end && t.end < date).sort((a, b) => (b.end! < a.end! ? -1 : 1));
-  if (past.length) return { country: past[0]!.country, sector: 'ELI', role: `former ${past[0]!.office}`, inOffice: false };
+  if (past.length) return { country: past[0]!.country, sector: 'ELI', role: `former ${past[0]!.office}`, inOffice: false, rank: null };
   const first = p.terms[0];
-  return { country: first?.country ?? null, sector: null, role: null, inOffice: false };
+  return { country: first?.country ?? null, sector: null, role: null, inOffice: false, rank: null };
 }
 
 export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
@@ -115,18 +122,22 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     return lo;
   };
   const hits: Hit[] = [];
-  for (let i = 0; i < n; i++) {
-    if (!kb.folder.isWord(f[i]!) || (i > 0 && kb.folder.isWord(f[i - 1]!))) continue;
+  // word starts are token starts (wink splits hyphens and possessives off), not every character
+  const wordTable = kb.folder.wordTable;
+  let after = 0;
+  for (let t0 = 0; t0 < nT; t0++) {
+    const i = T.start[t0]!;
+    if (i < after || wordTable[f[i]!] !== 1 || (i > 0 && wordTable[f[i - 1]!] === 1)) continue;
     const ms = kb.trie.matchAt(f, i);
-    for (const m of ms) {
-      const valid = m.values.filter((e) => caseOk(e, i, m.end) && inDate(date, e.from, e.to));
-      if (!valid.length) continue;
-      const t0 = tokAtOrAfter(i);
+    for (let q = 0; q < ms.length; q++) {
+      const m = ms[q]!;
+      let valid: Entry[] | null = null;
+      for (const e of m.values) if (caseOk(e, i, m.end) && inDate(date, e.from, e.to)) (valid ??= []).push(e);
+      if (!valid) continue;
       let t1 = t0;
       while (t1 + 1 < nT && T.end[t1 + 1]! <= m.end) t1++;
-      if (t0 >= nT || T.start[t0]! >= m.end) break;
       hits.push({ start: i, end: m.end, entries: valid, t0, t1, used: false });
-      i = m.end - 1;
+      after = m.end;
       break;
     }
   }
@@ -138,15 +149,66 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const tok = (t: number) => text.slice(T.start[t]!, T.end[t]!);
   const sameSent = (a: number, b: number) => a >= 0 && b >= 0 && a < nT && b < nT && T.sentence[a] === T.sentence[b];
   const sentStart = (t: number) => t === 0 || T.sentence[t - 1] !== T.sentence[t];
-  const lowerOf = (t: number) => T.lower[t]!.replace(/\.$/, '');
-  const isPoss = (t: number) => t >= 0 && t < nT && /^['’]s?$/.test(T.lower[t]!);
-  const isCapWord = (t: number) => {
-    const s = tok(t);
-    return /^\p{Lu}[\p{L}'’.-]*$/u.test(s) || /^[a-z]{1,4}[-'’]\p{Lu}\p{L}+/u.test(s);
+  // per-token facts computed once: lower-case without a final dot, capitalised-word shape
+  const lowArr: string[] = new Array(nT);
+  const capArr = new Uint8Array(nT);
+  const isWord = kb.folder.isWord;
+  /** folder.key() of text[a, b) from the folded text, without re-folding. */
+  const foldedKey = (a: number, b: number): string => {
+    let out = '';
+    let prevSpace = true;
+    for (let p = a; p < b; p++) {
+      const c = f[p]!;
+      if (c === 32) {
+        if (!prevSpace) out += ' ';
+        prevSpace = true;
+      } else {
+        out += String.fromCharCode(c);
+        prevSpace = false;
+      }
+    }
+    return out.trimEnd();
   };
+  const upperAt = (p: number): boolean => {
+    const c = text.charCodeAt(p);
+    if (c < 128) return c >= 65 && c <= 90;
+    const ch = text[p]!;
+    return ch !== ch.toLowerCase();
+  };
+  /** Letters, apostrophes, dots and hyphens only. */
+  const wordShape = (a: number, b: number): boolean => {
+    for (let p = a; p < b; p++) {
+      const c = f[p]!;
+      if (!isWord(c) && c !== 39 && c !== 46 && c !== 32 && c !== 45) return false;
+      if (c >= 48 && c <= 57) return false;
+    }
+    return true;
+  };
+  for (let k = 0; k < nT; k++) {
+    const lw = T.lower[k]!;
+    lowArr[k] = lw.charCodeAt(lw.length - 1) === 46 ? lw.slice(0, -1) : lw;
+    const a = T.start[k]!;
+    const b = T.end[k]!;
+    if (upperAt(a)) capArr[k] = wordShape(a + 1, b) ? 1 : 0;
+    else {
+      // "al-Kaabi": a short lower-case particle glued to a capitalised name
+      let p = a;
+      while (p < b && p - a < 5 && text.charCodeAt(p) >= 97 && text.charCodeAt(p) <= 122) p++;
+      if (p > a && p - a <= 4 && p + 1 < b && (f[p] === 39 || f[p] === 32) && text[p] !== ' ' && upperAt(p + 1) && wordShape(p + 2, b)) capArr[k] = 1;
+    }
+  }
+  const lowerOf = (t: number) => lowArr[t]!;
+  const isPoss = (t: number) => t >= 0 && t < nT && /^['’]s?$/.test(T.lower[t]!);
+  const isCapWord = (t: number) => capArr[t] === 1;
   /** An uncovered capitalised word that may be part of a name. */
-  const nameLike = (t: number) => cover[t] === -1 && isCapWord(t) && !kb.notNames.has(lowerOf(t)) && !kb.calendar.has(lowerOf(t)) && !kb.honorifics.has(lowerOf(t));
-  const capNeighbour = (t: number) => cover[t] === -1 && isCapWord(t) && !kb.calendar.has(lowerOf(t)) && !['ADP', 'DET', 'CCONJ', 'PRON', 'AUX', 'SCONJ'].includes(T.pos[t]!) && !(sentStart(t) && kb.notNames.has(lowerOf(t)));
+  const nameWord = new Uint8Array(nT);
+  for (let k = 0; k < nT; k++) {
+    if (capArr[k] !== 1) continue;
+    const lw = lowArr[k]!;
+    nameWord[k] = !kb.notNames.has(lw) && !kb.calendar.has(lw) && !kb.honorifics.has(lw) ? 1 : 0;
+  }
+  const nameLike = (t: number) => cover[t] === -1 && nameWord[t] === 1;
+  const capNeighbour = (t: number) => cover[t] === -1 && isCapWord(t) && !kb.calendar.has(lowerOf(t)) && !FUNCTION_POS.has(T.pos[t]!) && !(sentStart(t) && kb.notNames.has(lowerOf(t)));
 
   /** Capitalised words from `t` on that end in an organisation's head noun (Hospital, University). */
   const orgNameFollows = (t: number): boolean => {
@@ -199,7 +261,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     a.mentions.push(m);
     mentions.push(m);
     a.last = Math.max(a.last, start);
-    const surface = text.slice(start, end).replace(/\s+/g, ' ');
+    let surface = text.slice(start, end);
+    if (/\s\s|[\n\t\r]/.test(surface)) surface = surface.replace(/\s+/g, ' ');
     if (label !== 'pronoun' && label !== 'title' && surface !== a.name) a.aliases.add(surface);
     const t0 = tokAtOrAfter(start);
     for (let t = t0; t < nT && T.start[t]! < end; t++) taken[t] = 1;
@@ -231,7 +294,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         let p = t - 1;
         if (isPoss(p)) p--;
         const ph = hitAt(p);
-        const pc = ph ? entryOf(ph, new Set(['state', 'demonym', 'adjective', 'capital', 'igo'])) : undefined;
+        const pc = ph ? entryOf(ph, OWNER_KINDS) : undefined;
         if (pc) pick = bodies.find((b) => kb.bodies[b.ref as number]!.owner === pc.ref);
       }
       if (!pick) return null;
@@ -251,7 +314,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const e = h && entryOf(h, 'role');
     return e ? kb.roles[e.ref as number]! : null;
   };
-  const isNounish = (t: number) => ['NOUN', 'ADJ', 'PROPN'].includes(T.pos[t]!) && !/\p{Lu}/u.test(tok(t)[0] ?? '') && /^[\p{L}-]+$/u.test(tok(t));
+  const isNounish = (t: number) => NOUNISH_POS.has(T.pos[t]!) && capArr[t] === 0 && !upperAt(T.start[t]!) && wordShape(T.start[t]!, T.end[t]!);
 
   /** Title phrase ending just before token `t` (exclusive), read right to left. */
   const leftContext = (t: number, longName = false): Context | null => {
@@ -444,16 +507,25 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const h = hitAt(t);
     return h && entryOf(h, 'person') ? h : undefined;
   };
-  const inRun = (t: number) => {
+  const isInitial = (t: number) => {
+    const a = T.start[t]!;
+    const len = T.end[t]! - a;
+    return (len === 1 || (len === 2 && text.charCodeAt(a + 1) === 46)) && upperAt(a);
+  };
+  const isDot = (t: number) => T.end[t]! - T.start[t]! === 1 && text.charCodeAt(T.start[t]!) === 46;
+  const inRunRaw = (t: number) => {
     if (personHit(t)) return true;
     if (nameLike(t)) return !(sentStart(t) && T.pos[t] !== 'PROPN' && !(t + 1 < nT && sameSent(t, t + 1) && nameLike(t + 1)));
-    if (/^\p{Lu}\.?$/u.test(tok(t)) && t + 1 < nT && sameSent(t, t + 1) && (nameLike(t + 1) || personHit(t + 1) || tok(t + 1) === '.')) return true; // initials
-    if (tok(t) === '.' && t > 0 && /^\p{Lu}$/u.test(tok(t - 1))) return true;
+    if (isInitial(t) && t + 1 < nT && sameSent(t, t + 1) && (nameLike(t + 1) || personHit(t + 1) || isDot(t + 1))) return true; // initials
+    if (isDot(t) && t > 0 && T.end[t - 1]! - T.start[t - 1]! === 1 && upperAt(T.start[t - 1]!)) return true;
     return false;
   };
+  const inRunArr = new Uint8Array(nT);
+  for (let k = 0; k < nT; k++) if ((capArr[k] === 1 || cover[k] >= 0 || isDot(k)) && inRunRaw(k)) inRunArr[k] = 1;
+  const inRun = (t: number) => inRunArr[t] === 1;
   /** A hyphen written inside a word ("al-Kaabi"): wink makes it a token of its own. */
-  const glued = (t: number) => t > 0 && t + 1 < nT && tok(t) === '-' && T.end[t - 1] === T.start[t] && T.end[t] === T.start[t + 1];
-  const particle = (t: number) => kb.particles.has(T.lower[t]!) && /^\p{Ll}/u.test(tok(t));
+  const glued = (t: number) => t > 0 && t + 1 < nT && T.end[t]! - T.start[t]! === 1 && text.charCodeAt(T.start[t]!) === 45 && T.end[t - 1] === T.start[t] && T.end[t] === T.start[t + 1];
+  const particle = (t: number) => kb.particles.has(T.lower[t]!) && !upperAt(T.start[t]!);
   const persons: DocActor[] = [];
   const shortIndex = new Map<string, DocActor[]>();
   const addShort = (a: DocActor, s: string) => {
@@ -488,15 +560,15 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   };
   const kbPersonActor = (i: number, ctx: Context | null): DocActor => {
     const p = kb.people[i]!;
-    const at = personAt(p, date);
     const a = getActor(p.id, () => {
+      const at = personAt(p, date);
       let { country, sector, role } = at;
       if (ctx?.former && at.inOffice) {
         sector = 'ELI';
         role = `former ${role}`;
       }
       if (!country && ctx?.country) country = ctx.country;
-      return { name: p.name, kind: 'person', country, sector, role };
+      return { name: p.name, kind: 'person', country, sector, role, rank: ctx?.former ? undefined : (at.rank ?? undefined) };
     });
     if (!persons.includes(a)) {
       persons.push(a);
@@ -505,13 +577,17 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
     return a;
   };
+  const slugs = new Map<string, string>();
   const learnedActor = (name: string, ctx: Context | null): DocActor => {
-    const a = getActor(`p:${slug(name)}`, () => ({
+    let id = slugs.get(name);
+    if (id === undefined) slugs.set(name, (id = `p:${slug(name)}`));
+    const a = getActor(id, () => ({
       name,
       kind: 'person',
       country: ctx?.country ?? null,
       sector: ctx?.former ? 'ELI' : (ctx?.sector ?? null),
       role: ctx?.roleText ? (ctx.former ? `former ${ctx.roleText}` : ctx.roleText) : null,
+      rank: ctx?.role && !ctx.former ? ctx.role.rank : undefined,
     }));
     if (!a.country && ctx?.country) a.country = ctx.country;
     if (!persons.includes(a)) {
@@ -534,7 +610,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
    * "President Joko", "Indonesian Foreign Minister retno", "President Marcon". Only a single
    * candidate who held an office of the title's rank (and country, when the title names one).
    */
-  const kbByTitleWord = (word: string, ctx: Context | null): number | undefined => {
+  const kbByTitleWord = (word: string, ctx: Context | null, sent: number): number | undefined => {
     if (!ctx?.role || word.length < 3) return undefined;
     const set = new Set(kb.personByToken.get(word) ?? []);
     if (word.length >= 5) {
@@ -544,10 +620,17 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const rank = ctx.role.rank;
     const ok = [...set].filter((i) => {
       const p = kb.people[i]!;
-      if (!p.terms.some((x) => kb.roleByTitle.get(kb.folder.key(x.office))?.rank === rank && (!ctx.country || x.country === ctx.country))) return false;
-      return kb.folder.key(p.name).split(' ').concat(p.aliases.map((a) => kb.folder.key(a))).some((w) => nearWord(w, word));
+      if (!p.terms.some((x, k) => p.termRoles[k]?.rank === rank && (!ctx.country || x.country === ctx.country))) return false;
+      return p.words.some((w) => nearWord(w, word));
     });
-    return ok.length === 1 ? ok[0] : undefined;
+    if (ok.length <= 1) return ok[0];
+    // several: the one whose state the sentence names ("in France, ... President Marcon")
+    const named = new Set<string>();
+    for (const h of hits) {
+      if (h.t0 < nT && T.sentence[h.t0] === sent) for (const e of h.entries) if (COUNTRY_KINDS.has(e.kind) && typeof e.ref === 'string') named.add(e.ref);
+    }
+    const inSent = ok.filter((i) => kb.people[i]!.terms.some((x) => named.has(x.country)));
+    return inSent.length === 1 ? inSent[0] : undefined;
   };
   /** Pick the KB person among candidates at the date: the one in office, else a single one. */
   const pickKb = (cands: number[]): number | undefined => {
@@ -586,7 +669,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const start = T.start[a0]!;
     const end = T.end[e]!;
     const runText = text.slice(start, end).replace(/\s+/g, ' ');
-    const key = kb.folder.key(runText);
+    const key = foldedKey(start, end);
     const phs = [] as Hit[];
     for (let k = a0; k <= e; k++) {
       const h = personHit(k);
@@ -625,7 +708,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         }
       } else if (h.t1 === e) {
         // extra given names before the KB hit: the same person only if the first name agrees
-        const firstKey = kb.folder.key(tok(a0));
+        const firstKey = foldedKey(T.start[a0]!, T.end[a0]!);
         const i = pickKb(cands.filter((c) => kb.people[c]!.first === firstKey || (kb.people[c]!.first[0] === firstKey[0] && firstKey.length <= 2)));
         if (i !== undefined) actor = kbPersonActor(i, ctx);
         else actor = linkShort(key, start) ?? (ctx ? learnedActor(runText, ctx) : undefined);
@@ -645,7 +728,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       }
       const c = ctx as Context | null;
       if (!actor && single && c === left) {
-        const i = kbByTitleWord(key, c);
+        const i = kbByTitleWord(key, c, T.sentence[a0]!);
         if (i !== undefined) actor = kbPersonActor(i, c);
       }
       if (!actor && c && (c.strong || c.honorific)) actor = learnedActor(runText, c);
@@ -668,7 +751,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     for (const h of phs) h.used = true;
     if (right2 && right2.strong) {
       if (!actor.country && right2.country) actor.country = right2.country;
-      if (!actor.role && right2.roleText) actor.role = right2.former ? `former ${right2.roleText}` : right2.roleText;
+      if (!actor.role && right2.roleText) {
+        actor.role = right2.former ? `former ${right2.roleText}` : right2.roleText;
+        if (!right2.former && right2.role) actor.rank = right2.role.rank;
+      }
       if (!actor.sector && right2.sector) actor.sector = right2.former ? 'ELI' : right2.sector;
       emitContext(actor, right2);
     }
@@ -684,7 +770,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     // a lower-cased or misspelled name right after the title: "Foreign Minister retno"
     const w = h.t1 + 1;
     if (w < nT && sameSent(w, h.t1) && !taken[w] && /^\p{Ll}+$/u.test(tok(w)) && !kb.notNames.has(T.lower[w]!)) {
-      const i = kbByTitleWord(kb.folder.key(tok(w)), ctx);
+      const i = kbByTitleWord(foldedKey(T.start[w]!, T.end[w]!), ctx, T.sentence[w]!);
       if (i !== undefined) {
         const a = kbPersonActor(i, ctx);
         const c = trimTitleEnd(ctx);
@@ -696,11 +782,11 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
     if (!ctx.country) continue;
     const code = ctx.country;
-    const sameRank = persons.filter((p) => p.country === code && p.role && kb.roleByTitle.get(kb.folder.key(p.role))?.rank === r.rank && !p.role.startsWith('former'));
+    const sameRank = persons.filter((p) => p.country === code && p.role && p.rank === r.rank && !p.role.startsWith('former'));
     let actor: DocActor | undefined = new Set(sameRank.map((p) => p.id)).size === 1 ? sameRank[0] : undefined;
     if (!actor && !ctx.former) {
-      const cands = kb.people.map((p, i) => [p, i] as const).filter(([p]) => p.terms.some((x) => x.country === code && termCovers(date, x.start, x.end) && kb.roleByTitle.get(kb.folder.key(x.office)) === r));
-      if (cands.length === 1) actor = kbPersonActor(cands[0]![1], ctx);
+      const cands = (kb.peopleByCountry.get(code) ?? []).filter((i) => kb.people[i]!.terms.some((x, k) => x.country === code && kb.people[i]!.termRoles[k] === r && termCovers(date, x.start, x.end)));
+      if (cands.length === 1) actor = kbPersonActor(cands[0]!, ctx);
     }
     if (!actor) {
       const dem = kb.demonym.get(code) ?? kb.igoName.get(code) ?? code;
@@ -711,6 +797,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         country: code,
         sector: ctx.former ? 'ELI' : (ctx.sector ?? r.sector),
         role: roleName,
+        rank: ctx.former ? undefined : r.rank,
       }));
     }
     const c = trimTitleEnd(ctx);
@@ -794,7 +881,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       if (m.id === a.id || T.sentence[tokAtOrAfter(m.start)] !== s || !countryOfMention(m)) continue;
       if (!best || Math.abs(m.start - first.start) < Math.abs(best.start - first.start) && (m.start < first.start || best.start > first.start)) best = m;
     }
-    a.country = best ? countryOfMention(best) : main;
+    a.country = main ?? (best ? countryOfMention(best) : null);
   }
   doc.actorMentions = mentions;
   doc.actors = [...actors.values()]

@@ -11,9 +11,12 @@ export interface Folder {
   key(s: string): string;
   /** Letter or digit (after folding). */
   isWord(code: number): boolean;
+  /** 1 for folded codes that are letters or digits (the table behind isWord). */
+  wordTable: Uint8Array;
 }
 
 const SPACE = 32;
+const NONE: ReadonlyArray<never> = Object.freeze([]);
 
 export function createFolder(): Folder {
   const table = new Uint16Array(65536);
@@ -62,6 +65,7 @@ export function createFolder(): Folder {
       return out.trimEnd();
     },
     isWord: (code: number) => word[code] === 1,
+    wordTable: word,
   };
 }
 
@@ -78,7 +82,7 @@ export interface TrieMatch<T> {
 export interface Trie<T> {
   add(key: string, value: T): void;
   /** Every key that starts at `start` and ends on a word boundary, longest first. */
-  matchAt(folded: Uint16Array, start: number): TrieMatch<T>[];
+  matchAt(folded: Uint16Array, start: number): readonly TrieMatch<T>[];
   /** Values stored under exactly this (already folded) key. */
   get(key: string): T[] | undefined;
 }
@@ -99,32 +103,90 @@ export function createTrie<T>(folder: Folder): Trie<T> {
     }
     return node;
   };
+  // the Map-based trie is flattened into typed arrays on first use (and again after an add)
+  let flat: Flat<T> | null = null;
   return {
     add(key, value) {
       if (!key) return;
       const node = walk(key, true)!;
       (node.values ??= []).push(value);
+      flat = null;
     },
     get(key) {
       return walk(key, false)?.values ?? undefined;
     },
     matchAt(folded, start) {
-      const out: TrieMatch<T>[] = [];
-      let node: Node<T> | undefined = root;
+      const fl = (flat ??= flatten(root));
+      let node = fl.rootTable[folded[start]!]!;
+      if (node < 0) return NONE;
+      let out: TrieMatch<T>[] | null = null;
       const n = folded.length;
-      let j = start;
-      while (j < n && node?.next) {
-        const c = folded[j]!;
-        if (c === SPACE && j > start && folded[j - 1] === SPACE) {
+      const { childStart, childCode, childNode, values } = fl;
+      let j = start + 1;
+      let c = folded[start]!;
+      for (;;) {
+        const v = values[node];
+        if (v && (j === n || !folder.isWord(folded[j]!)) && c !== SPACE) (out ??= []).push({ end: j, values: v });
+        if (j >= n) break;
+        c = folded[j]!;
+        if (c === SPACE && folded[j - 1] === SPACE) {
           j++;
           continue;
         }
-        node = node.next.get(c);
-        if (!node) break;
+        const a = childStart[node]!;
+        const b = childStart[node + 1]!;
+        let next = -1;
+        for (let k = a; k < b; k++) {
+          if (childCode[k] === c) {
+            next = childNode[k]!;
+            break;
+          }
+        }
+        if (next < 0) break;
+        node = next;
         j++;
-        if (node.values && (j === n || !folder.isWord(folded[j]!)) && c !== SPACE) out.push({ end: j, values: node.values });
       }
-      return out.reverse();
+      return out ? out.reverse() : NONE;
     },
   };
+}
+
+interface Flat<T> {
+  rootTable: Int32Array;
+  childStart: Int32Array;
+  childCode: Uint16Array;
+  childNode: Int32Array;
+  values: Array<T[] | null>;
+}
+
+function flatten<T>(root: Node<T>): Flat<T> {
+  const nodes: Node<T>[] = [];
+  const ids = new Map<Node<T>, number>();
+  const stack: Node<T>[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    ids.set(n, nodes.length);
+    nodes.push(n);
+    if (n.next) for (const c of n.next.values()) stack.push(c);
+  }
+  const childStart = new Int32Array(nodes.length + 1);
+  let total = 0;
+  nodes.forEach((n, i) => {
+    childStart[i] = total;
+    total += n.next?.size ?? 0;
+  });
+  childStart[nodes.length] = total;
+  const childCode = new Uint16Array(total);
+  const childNode = new Int32Array(total);
+  nodes.forEach((n, i) => {
+    let k = childStart[i]!;
+    if (n.next) for (const [c, m] of n.next) {
+      childCode[k] = c;
+      childNode[k] = ids.get(m)!;
+      k++;
+    }
+  });
+  const rootTable = new Int32Array(65536).fill(-1);
+  if (root.next) for (const [c, m] of root.next) rootTable[c] = ids.get(m)!;
+  return { rootTable, childStart, childCode, childNode, values: nodes.map((n) => n.values) };
 }
