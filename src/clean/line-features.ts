@@ -91,3 +91,6 @@ export function isSentence(line: string, minWords = 4): boolean {
   const tc = titleCaseRatio(line);
   return tc === null || tc < 0.75 || wordCount(line) >= 12;
 }
+
+/** A list item: "- text", "• text", "1. text", "2) text". */
+export const LIST_ITEM = /^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+\S/u;

@@ -67,11 +67,12 @@ export function sliceMapped(m: Mapped, start: number, end: number): Mapped {
 }
 
 /**
- * Replace every match of `re` (must be global) with `replace(match)`; replaced text maps to the
+ * Replace every match of `pattern` with `replace(match)`; replaced text maps to the
  * source offset of the match start. Unmatched text keeps its offsets.
  */
-export function replaceMapped(m: Mapped, re: RegExp, replace: (match: RegExpExecArray) => string): Mapped {
-  re.lastIndex = 0;
+export function replaceMapped(m: Mapped, pattern: RegExp, replace: (match: RegExpExecArray) => string): Mapped {
+  // A private copy: the caller's (often module-level) pattern keeps no lastIndex state.
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   let match = re.exec(m.s);
   if (!match) return m;
   const b = mappedBuilder();

@@ -11,7 +11,7 @@
  */
 import type { ChromeLexicon } from './lexicon.ts';
 import {
-  endsLikeSentence, fingerprint, isProse, isSentence, lineKey, titleCaseRatio, wordCount, words,
+  endsLikeSentence, fingerprint, LIST_ITEM, isProse, isSentence, lineKey, titleCaseRatio, wordCount, words,
 } from './line-features.ts';
 import { addCounts, dominantScript, isForeignScriptLine, scriptCounts, type Script } from './spam.ts';
 
@@ -121,8 +121,6 @@ export function datelineDate(line: string, normalizeDate: (s: string) => string 
   });
   return rest.length <= 1 ? date : null;
 }
-
-const LIST_ITEM = /^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+\S/u;
 
 /**
  * A metadata line of short fields separated by bars, one of them a date:

@@ -9,9 +9,7 @@
  *   case.
  */
 import { lineRanges, mappedBuilder, type Mapped } from './mapped.ts';
-import { endsLikeSentence } from './line-features.ts';
-
-const LIST_ITEM = /^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+\S/u;
+import { endsLikeSentence, LIST_ITEM } from './line-features.ts';
 
 /** The wrap width of a hard-wrapped text, or 0 when its lines do not share one. */
 export function wrapWidth(lines: readonly string[]): number {
