@@ -49,6 +49,12 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
       if (c && ms.length && t.pos[c.start - 1] !== 'ADP') return { mentions: ms, start: c.start };
       return { mentions: [], start: -1, why: 'participle modifies a phrase that names no actor' };
     }
+    if (toInf) {
+      // "urged Borduria to release …": the object before 'to' does the infinitive's act
+      const c = chunkLeft(ctx, a0 - 1, s0);
+      const ms = c ? codable(ctx, c.mentions).filter((m) => !ctx.mentionLocative[m]) : [];
+      if (c && ms.length && c.start > s0 && t.pos[c.start - 1] === 'VERB' && !lex.speechVerbs.has(ctx.lemma[c.start - 1]!)) return { mentions: ms, start: c.start };
+    }
     if (toInf || participle || before === ',' || before === 'and' || before === 'but' || before === 'or' || before === 'then') crossVerbs = Infinity;
   }
   let steps = 0;

@@ -121,7 +121,8 @@ export function chunkRight(ctx: DocContext, i: number, end: number, throughOf = 
   if (i >= end || !isNpToken(ctx, i)) return null;
   let j = i;
   while (j < end && isNpToken(ctx, j)) {
-    // a possessive or dash cannot end the phrase
+    // "Freedonia next week": a time phrase after an actor is not part of its phrase
+    if (j > i && ctx.mentionAt[j - 1]! >= 0 && ctx.mentionAt[j]! < 0 && ctx.lex.timeWords.has(t.lower[j]!)) break;
     j++;
   }
   let head = j - 1;
@@ -138,9 +139,13 @@ export function chunkRight(ctx: DocContext, i: number, end: number, throughOf = 
 /** The noun phrase that ends at i (inclusive), scanning left. */
 export function chunkLeft(ctx: DocContext, i: number, start: number): Chunk | null {
   if (i < start || !isNpToken(ctx, i)) return null;
-  let j = i;
-  while (j - 1 >= start && isNpToken(ctx, j - 1)) j--;
   const t = ctx.doc.tokens;
+  let j = i;
+  while (j - 1 >= start && isNpToken(ctx, j - 1)) {
+    // "On Tuesday Ruritania": the time phrase before an actor is not part of its phrase
+    if (ctx.mentionAt[j]! >= 0 && ctx.mentionAt[j - 1]! < 0 && ctx.lex.timeWords.has(t.lower[j - 1]!)) break;
+    j--;
+  }
   let s = j;
   // "the president of France": extend over 'of' when the left part names a role
   if (s - 2 >= start && t.lower[s - 1] === 'of' && isNpToken(ctx, s - 2)) {

@@ -63,9 +63,11 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
   let g = k;
   if (g >= s0 && t.lower[g] === 'to' && t.pos[g] === 'PART') {
     g--;
-    // skip an object phrase between governor and 'to' ("urged Turkey to")
+    // skip an object phrase between governor and 'to' ("urged Turkey to"), unless the word
+    // before 'to' governs it itself ("plans to", "is expected to")
     let skipped = 0;
-    while (g >= s0 && skipped < 6 && (ctx.mentionAt[g]! >= 0 || ['NOUN', 'PROPN', 'DET', 'PRON', 'ADJ', 'NUM'].includes(t.pos[g]!) || t.lower[g] === "'s")) {
+    const governs = (q: number) => [lex.futureGovernors, lex.hypotheticalGovernors, lex.factiveGovernors, lex.negatingVerbs, lex.ongoingGovernors].some((l) => l.has(ctx.lemma[q]!) || l.has(t.lower[q]!));
+    while (g >= s0 && skipped < 6 && !governs(g) && (ctx.mentionAt[g]! >= 0 || ['NOUN', 'PROPN', 'DET', 'PRON', 'ADJ', 'NUM'].includes(t.pos[g]!) || t.lower[g] === "'s")) {
       g--;
       skipped++;
     }

@@ -134,6 +134,17 @@ export function clauseSubjectAt(ctx: DocContext, k: number, s1: number): number[
   }
 }
 
+/** "the demand of Russia", "calls from Washington", "the move announced by X": the actor behind a thing. */
+function ofOrAgent(ctx: DocContext, q: number, s1: number): Targets {
+  const t = ctx.doc.tokens;
+  if (q < s1 && ['of', 'from', 'by'].includes(t.lower[q]!)) return targetsOfGroup(ctx, groupRight(ctx, q + 1, s1), true, null);
+  if (q < s1 && t.pos[q] === 'VERB' && /(ed|en|wn|de)$/.test(t.lower[q]!)) {
+    const ag = findAgent(ctx, q + 1, s1, 8);
+    if (ag.length) return { mentions: ag, end: q + 1, viaModifier: true };
+  }
+  return { mentions: [], end: -1 };
+}
+
 /** Find the target(s) of a verb pattern after `from` (the token after the trigger and its `then` words). */
 function verbTargets(ctx: DocContext, p: Pattern, from: number, s1: number): Targets {
   const t = ctx.doc.tokens;
@@ -149,7 +160,8 @@ function verbTargets(ctx: DocContext, p: Pattern, from: number, s1: number): Tar
   if (p.target === 'prep' || (p.target === 'object-or-prep' && atPrep(k))) {
     if (!atPrep(k)) return { mentions: [], end: -1, why: `no '${preps.join('/')}' after the trigger` };
     const g = groupRight(ctx, k + 1, s1);
-    const r = targetsOfGroup(ctx, g, true, [t.lower[k]!]);
+    let r = targetsOfGroup(ctx, g, true, [t.lower[k]!]);
+    if (!r.mentions.length && p.objectPossessor && g.length) r = ofOrAgent(ctx, g[g.length - 1]!.end, s1);
     return r.mentions.length ? r : { ...r, why: `no codable actor after '${t.lower[k]}'` };
   }
   if (p.complement && k + 1 < s1 && t.lower[k] === 'that') {
@@ -166,15 +178,7 @@ function verbTargets(ctx: DocContext, p: Pattern, from: number, s1: number): Tar
     const headOk = p.objectHeadIn ? p.objectHeadIn.includes(ctx.lemma[head.head]!) || p.objectHeadIn.includes(t.lower[head.head]!) : false;
     let r = targetsOfGroup(ctx, g, allowMod || headOk, null);
     if (p.objectHeadIn && !headOk && !r.mentions.length) return { mentions: [], end: -1, why: `object head '${t.lower[head.head]}' is not one of the pattern's heads` };
-    // "rejected the demand of Russia", "rejected calls from Washington", "condemned the move announced by X"
-    if (!r.mentions.length && (headOk || allowMod)) {
-      const q = g[g.length - 1]!.end;
-      if (q < s1 && ['of', 'from', 'by'].includes(t.lower[q]!)) r = targetsOfGroup(ctx, groupRight(ctx, q + 1, s1), true, null);
-      else if (q < s1 && t.pos[q] === 'VERB' && /(ed|en|wn)$/.test(t.lower[q]!)) {
-        const ag = findAgent(ctx, q + 1, s1, 8);
-        if (ag.length) r = { mentions: ag, end: q + 1, viaModifier: true };
-      }
-    }
+    if (!r.mentions.length && (headOk || allowMod)) r = ofOrAgent(ctx, g[g.length - 1]!.end, s1);
     if (!r.mentions.length) return { mentions: [], end: -1, why: 'object names no codable actor (or only as a modifier)' };
     if (p.afterNot && r.end < s1 && p.afterNot.includes(t.lower[r.end]!)) return { mentions: [], end: -1, why: `object followed by '${t.lower[r.end]}'` };
     if (p.after) {

@@ -87,6 +87,7 @@ const lexiconSchema = z
     characterizeVerbs: words,
     threatGovernors: words,
     nonFactualNouns: words,
+    timeWords: words,
     confidence: z
       .object({ speechAccuse: z.number().min(0).max(1), speechReject: z.number().min(0).max(1), speechRequest: z.number().min(0).max(1), characterize: z.number().min(0).max(1), impliedThreat: z.number().min(0).max(1) })
       .strict(),

@@ -46,6 +46,7 @@ export function speechPatterns(ps: PatternSet): SpeechPatterns {
   };
 }
 
+const BE = new Set(['be', 'being', 'been', 'is', 'was', 'were', 'are', 'am', "'s"]);
 const QUOTE = new Set(['"', '“', '”', '«', '»']);
 
 function blank(): Reading['flags'] {
@@ -68,7 +69,7 @@ function cueIn(ctx: DocContext, a: number, b: number, cues: ReadonlySet<string>)
     if (k - modalAt <= 8) continue;
     let neg = false;
     for (let q = Math.max(a, k - 3); q < k; q++) if (lex.negators.has(t.lower[q]!) || ctx.lemma[q] === 'not') neg = true;
-    const passive = k > a && ctx.lemma[k - 1] === 'be' && /(ed|en)$/.test(w);
+    const passive = k > a && (ctx.lemma[k - 1] === 'be' || BE.has(t.lower[k - 1]!)) && /(ed|en)$/.test(w);
     if (!neg && !passive) return k;
   }
   return -1;
@@ -120,7 +121,7 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
       for (const c of g) speaker.push(...chunkActors(ctx, c, false).mentions);
       if (g.length) after = g[g.length - 1]!.end;
     }
-    speaker = speaker.filter((m) => !ctx.mentionLocative[m]);
+    speaker = oneByCode(ctx, speaker.filter((m) => !ctx.mentionLocative[m]));
     if (!speaker.length) continue;
     const spCodes = new Set(speaker.map((m) => ctx.mentionCode[m]));
     const mk = (p: Pattern, src: number, tgt: number, how: string): Reading => ({ pattern: p, sentence: s, trigger: i, frameEnd: i + 1, source: src, target: tgt, flags: blank(), confidence: p.confidence, how: [how] });
@@ -175,7 +176,7 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
     const accuse = cueIn(ctx, a, b, lex.accuseCues);
     const reject = accuse < 0 ? cueIn(ctx, a, b, lex.rejectCues) : -1;
     if (accuse < 0 && reject < 0) continue;
-    let targets = addressee;
+    let targets = oneByCode(ctx, addressee);
     if (!targets.length) {
       const codes = new Set<string>();
       const ms: number[] = [];
@@ -191,7 +192,19 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
         near(accuse >= 0 ? sp.accuse.id : sp.reject.id, `the words name ${codes.size} other actors: too vague`);
         continue;
       }
-      targets = ms;
+      // the actor the cue is about: the nearest one before it (else after it)
+      const cueAt = accuse >= 0 ? accuse : reject;
+      let best = -1;
+      let bestD = Infinity;
+      for (const m of ms) {
+        const [ma, mb] = ctx.mentionTokens[m]!;
+        const d = mb <= cueAt ? cueAt - mb : (ma - cueAt) * 2 + 1;
+        if (d < bestD && d <= 60) {
+          best = m;
+          bestD = d;
+        }
+      }
+      targets = best >= 0 ? [best] : [];
     }
     if (!targets.length) {
       near(accuse >= 0 ? sp.accuse.id : sp.reject.id, 'the words name no other codable actor');
@@ -202,6 +215,11 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
     for (const src of speaker) for (const tg of targets) out.push(mk(p, src, tg, `speech: cue '${t.lower[cue]}'${addressee.length ? ', target = addressee' : ''}`));
   }
   return out;
+}
+
+function oneByCode(ctx: DocContext, ms: number[]): number[] {
+  const seen = new Set<string | null>();
+  return ms.filter((m) => !seen.has(ctx.mentionCode[m]!) && (seen.add(ctx.mentionCode[m]!), true));
 }
 
 /** First token of the speaker phrase (or the verb) so the words exclude the attribution. */

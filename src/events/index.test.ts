@@ -1,0 +1,152 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createEventStage, findReadings, loadOntology, loadPatterns } from './index.ts';
+import { docMaker } from './fixture.test-util.ts';
+import type { EventRecord } from '../extraction.ts';
+
+const makeDoc = docMaker();
+const ontology = loadOntology();
+const patterns = loadPatterns(undefined, ontology);
+const stage = createEventStage({ all: true, ontology, patterns });
+
+function events(text: string, published: string | null = '2025-03-12', pronouns: Record<string, string> = {}): EventRecord[] {
+  const doc = makeDoc(text, published, pronouns);
+  stage(doc);
+  return doc.events;
+}
+const key = (e: EventRecord) => `${e.type} ${e.source.country}>${e.target.country}`;
+const factual = (e: EventRecord) => !e.negated && !e.hypothetical && !e.future && !e.background;
+
+// Each case: a sentence written for this test and the factual events it must yield (exactly).
+const frames: Array<[string, string, string[]]> = [
+  ['verb + object: visit T', "Ruritania's foreign minister visited Freedonia on Monday.", ['CONSULT RUR>FRE']],
+  ['verb + preposition: meet with T', 'Elena Vasko met with Marco Teller for two hours.', ['CONSULT RUR>FRE']],
+  ['light verb + noun + preposition: hold talks with T', 'Sylvania held talks with Osterlich about the border.', ['CONSULT SYL>OST']],
+  ['host T (demonym + role noun)', 'Freedonia hosted the Sylvanian president for a state dinner.', ['CONSULT FRE>SYL']],
+  ['urge T to', 'Ruritania urged Borduria to release the detained sailors.', ['REQUEST RUR>BOR']],
+  ['call on T', 'The Alliance called on Sylvania to withdraw its troops.', ['REQUEST ALL>SYL']],
+  ['accuse T of', 'Freedonia accused Ruritania of violating the treaty.', ['ACCUSE FRE>RUR']],
+  ["condemn T's decision (possessor)", "Osterlich condemned Borduria's decision.", ['ACCUSE OST>BOR']],
+  ['criticise T (British spelling, adverb)', 'Sylvania sharply criticised Freedonia.', ['ACCUSE SYL>FRE']],
+  ['impose sanctions on T', 'Freedonia imposed new sanctions on Ruritanian officials.', ['SANCTION FRE>RUR']],
+  ['warn T against', 'Ruritania warned Sylvania against any incursion.', ['THREATEN RUR>SYL']],
+  ['pledge aid to T', 'Osterlich pledged military aid to Freedonia.', ['AID OST>FRE']],
+  ['sign an agreement with T', 'Borduria signed a trade agreement with Sylvania.', ['AGREE BOR>SYL']],
+  ["expel T's diplomats", "Ruritania expelled Freedonia's diplomats.", ['SANCTION RUR>FRE']],
+  ["reject T's demand", "Sylvania rejected Osterlich's demand for compensation.", ['REJECT SYL>OST']],
+  ['refuse to meet T', 'Borduria refused to meet Freedonian envoys.', ['REJECT BOR>FRE']],
+  ['deploy troops to', 'Ruritania deployed troops to the Sylvanian border.', ['MOBILIZE RUR>SYL']],
+  ['arrest (demonym subject and object)', 'Freedonian police arrested Ruritanian nationals.', ['COERCE FRE>RUR']],
+  ['strike T', 'Sylvania struck Borduria overnight.', ['ASSAULT SYL>BOR']],
+  ['withdraw troops from T', 'Borduria withdrew its troops from Osterlich.', ['RETREAT BOR>OST']],
+  ['shoot down', 'Ruritania shot down a Sylvanian drone.', ['ASSAULT RUR>SYL']],
+  ["nominal: S's visit to T", "Vasko's visit to Freedonia ended quietly.", ['CONSULT RUR>FRE']],
+  ["nominal: Tuesday's S sanctions on T", "Tuesday's Freedonian sanctions on Ruritania angered investors.", ['SANCTION FRE>RUR']],
+  ['nominal: talks between S and T (place ignored)', 'Talks between Sylvania and Osterlich resumed in Strelsau.', ['CONSULT OST>SYL']],
+  ['nominal: the S-T summit', 'The Sylvania-Osterlich summit opened with a joint statement.', ['CONSULT OST>SYL']],
+  ['coordinated objects: one event each', 'Vasko visited Sylvania, Osterlich, Borduria and Freedonia.', ['CONSULT RUR>SYL', 'CONSULT OST>RUR', 'CONSULT BOR>RUR', 'CONSULT FRE>RUR']],
+  ['coordinated subjects: one event each', 'Sylvania and Osterlich condemned Borduria.', ['ACCUSE SYL>BOR', 'ACCUSE OST>BOR']],
+  ['passive with a by-agent', 'Freedonia was accused by Ruritania of spying.', ['ACCUSE RUR>FRE']],
+  ['relative clause is skipped for the subject', 'Teller, who spoke about Strelsau on Monday, criticised Sylvania.', ['ACCUSE FRE>SYL']],
+  ['reciprocal subject: S and T met', 'Vasko and Teller met on the sidelines.', ['CONSULT FRE>RUR']],
+  ['speech: addressee of "told" is the target', 'The border closure is illegal and provocative, Vasko told Teller.', ['ACCUSE RUR>FRE']],
+  ['speech: "S said T should" is a request', 'Teller said Sylvania should pay compensation.', ['REQUEST FRE>SYL']],
+  ['speech: characterisation "described X as"', "Osterlich described Borduria's blockade as reckless.", ['ACCUSE OST>BOR']],
+  ['speech: accusation in a quote from S about T', 'Sylvania said Borduria was guilty of blatant interference.', ['ACCUSE SYL>BOR']],
+  ['announced sanctions read as a threat', 'Freedonia will impose sanctions on Ruritania.', ['THREATEN FRE>RUR']],
+  ['source and target with the same code give nothing', "Vasko praised Strelsau's response.", []],
+  ['a place after "in" is no actor', 'Teller met Vasko in Sylvania.', ['CONSULT FRE>RUR']],
+  ['except "travel to X"', 'Vasko travelled to Sylvania for the funeral.', ['CONSULT RUR>SYL']],
+  ['an unresolved pronoun gives no source', 'She urged Borduria to reconsider.', []],
+  ['a pronoun the actor stage linked is a source', 'She urged Borduria to reconsider.', ['REQUEST RUR>BOR']],
+  ['a finite verb does not take a subject beyond another verb', "Teller's demand that Sylvania and Osterlich pay has met resistance.", []],
+];
+
+for (const [name, text, want] of frames) {
+  test(`frame: ${name}`, () => {
+    const pron: Record<string, string> = name.includes('linked') ? { She: 'Vasko' } : {};
+    const got = events(text, '2025-03-12', pron).filter(factual).map(key).sort();
+    const norm = (k: string) => {
+      // CONSULT is symmetric: compare with the pair sorted
+      const [t, pair] = k.split(' ');
+      if (t !== 'CONSULT') return k;
+      const [a, b] = pair!.split('>');
+      return `${t} ${[a, b].sort().join('>')}`;
+    };
+    assert.deepEqual(got.map(norm).sort(), want.map(norm).sort());
+  });
+}
+
+const flagCases: Array<[string, string, string, keyof EventRecord]> = [
+  ['negated: has not supplied', 'Ruritania has not supplied weapons to Freedonia.', 'AID RUR>FRE', 'negated'],
+  ['negated: did not meet', 'Sylvania did not meet Osterlich.', 'CONSULT SYL>OST', 'negated'],
+  ['negated: denied meeting', 'Borduria denied meeting Freedonian officials.', 'CONSULT BOR>FRE', 'negated'],
+  ['hypothetical: would', 'Ruritania would sanction Freedonia if talks fail.', 'SANCTION RUR>FRE', 'hypothetical'],
+  ['hypothetical: could', 'Freedonia could attack Sylvania.', 'ASSAULT FRE>SYL', 'hypothetical'],
+  ['hypothetical: if', 'If Borduria invades Osterlich, prices will rise.', 'ASSAULT BOR>OST', 'hypothetical'],
+  ['hypothetical: urged to (the requested act)', 'Ruritania urged Borduria to release Sylvanian prisoners.', 'RETREAT BOR>SYL', 'hypothetical'],
+  ['future: will visit', 'Vasko will visit Freedonia next week.', 'CONSULT RUR>FRE', 'future'],
+  ['future: is scheduled to meet', 'Teller is scheduled to meet Vasko in April.', 'CONSULT FRE>RUR', 'future'],
+  ['future: plans to host', 'Sylvania plans to host Osterlich.', 'CONSULT SYL>OST', 'future'],
+  ['future: is expected to sign', 'Borduria is expected to sign an agreement with Osterlich.', 'AGREE BOR>OST', 'future'],
+  ['background: in 2014', 'In 2014, Ruritania imposed sanctions on Sylvania.', 'SANCTION RUR>SYL', 'background'],
+  ['background: years ago', 'Ruritania expelled Sylvanian diplomats two years ago.', 'SANCTION RUR>SYL', 'background'],
+  ['reported claim: criticism that', 'Critics voiced criticism that Vasko is caving to Freedonia.', 'CONCEDE RUR>FRE', 'hypothetical'],
+];
+
+for (const [name, text, k, flag] of flagCases) {
+  test(`flag: ${name}`, () => {
+    const e = events(text).find((x) => key(x) === k || (x.type === 'CONSULT' && key({ ...x, source: x.target, target: x.source }) === k));
+    assert.ok(e, `expected a flagged ${k} reading`);
+    assert.equal(e[flag], true);
+  });
+}
+
+test('flag: flagged readings stay out of the default output and are kept with --all', () => {
+  const doc = makeDoc('Vasko will visit Freedonia next week.');
+  createEventStage({ all: false, ontology, patterns })(doc);
+  assert.equal(doc.events.filter(factual).length, 0);
+  assert.equal(doc.events.length, 1);
+});
+
+test('dedupe: two mentions of one interaction are one event with both mentions', () => {
+  const es = events('Ruritania condemned Freedonia on Monday. On Tuesday Ruritania criticised Freedonia again.');
+  const acc = es.filter((e) => key(e) === 'ACCUSE RUR>FRE');
+  assert.equal(acc.length, 1);
+  assert.equal(acc[0]!.mentions?.length, 2);
+  assert.equal(acc[0]!.date, '2025-03-10');
+});
+
+test('dedupe: CONSULT is one event whichever side is named first', () => {
+  const es = events('Vasko met Teller on Monday. Later Teller met Vasko again.');
+  assert.equal(es.filter((e) => e.type === 'CONSULT').length, 1);
+});
+
+test('date: a weekday resolves against the publication date', () => {
+  const [e] = events('Sylvania criticised Osterlich on Monday.', '2025-03-12');
+  assert.equal(e?.date, '2025-03-10');
+  assert.equal(e?.date_text, 'Monday');
+});
+
+test('date: no date in the sentence falls back to the publication date', () => {
+  const [e] = events('Sylvania criticised Osterlich.', '2025-03-12');
+  assert.equal(e?.date, '2025-03-12');
+});
+
+test('record: codes come from the ontology (CAMEO root, quad, intensity)', () => {
+  const [e] = events('Freedonia imposed new sanctions on Ruritanian officials.');
+  assert.equal(e?.cameo, '16');
+  assert.equal(e?.quad, 'material_conflict');
+  assert.ok(e!.intensity < 0);
+  assert.equal(e?.rule, 'sanction.impose-sanctions-on');
+  assert.equal(e?.source.name, 'Freedonia');
+});
+
+test('explain: a near miss records why it did not fire', () => {
+  const doc = makeDoc('She urged Borduria to reconsider.');
+  const trace: import('./match.ts').Diagnostic[] = [];
+  findReadings(doc, patterns, trace);
+  const d = trace.find((x) => x.rule === 'request.urge-to');
+  assert.equal(d?.outcome, 'near');
+  assert.match(d!.reason, /pronoun/);
+});
