@@ -34,6 +34,10 @@ const chrome: Array<[string, boolean]> = [
   ['5,263', true],
   ['12 Comments', true],
   ['Image 2 of 9', true],
+  ['Page 1 of 3', true],
+  ['Story continues below advertisement', true],
+  ['[Editor: Li Na]', true],
+  ['Tags: Ghana, Togo, trade', true],
   ['Continue reading the main story', true],
   ['[Read: Why the port strike matters for grain prices]', true],
   ['The strike lasted 3 hours.', false],
@@ -63,6 +67,7 @@ const captions: Array<[string, boolean]> = [
   ['Fishermen unload the catch at dawn [REUTERS/John Doe]', true],
   ['REUTERS/Jane Roe', true],
   ['AFP via Getty Images', true],
+  ['Photo taken on March 17 shows the new bridge over the river. (Harbour/Li Na)', true],
   ['The ministry said it was reviewing the deal, officials told reporters. (Reuters)', false],
 ];
 for (const [line, want] of captions) {
@@ -91,6 +96,9 @@ test('metaLineDate: a sentence with a bar is not a meta line', () => {
 
 test('parseByline: byline with place, outlet and update time', () => {
   assert.deepEqual(parseByline('By LI MENG in Nairobi, Kenya | Harbour Daily | Updated: 2022-05-04 14:10', nd), { byline: 'LI MENG', published: '2022-05-04' });
+});
+test('parseByline: a date label after the name starts a new field', () => {
+  assert.deepEqual(parseByline('By Harbour Times Published: Mar 18, 2021 09:28 PM', nd), { byline: 'Harbour Times', published: '2021-03-18' });
 });
 test('parseByline: several authors', () => {
   assert.deepEqual(parseByline('By Ana Ruiz and Tom Berg', nd), { byline: 'Ana Ruiz and Tom Berg', published: null });

@@ -60,7 +60,7 @@ export function isSocialRow(line: string, lex: ChromeLexicon): boolean {
 }
 
 /** "2 hours ago", "5,263", "12 comments", "Image 3 of 8": counters and gallery labels. */
-const COUNTER = /^(?:\d[\d,.]*\s*(?:[km]|comments?|shares?|views?|replies)?|(?:about |updated )?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|(?:image|photo|picture|slide)\s+\d+\s+(?:of|\/)\s*\d*)$/i;
+const COUNTER = /^(?:\d[\d,.]*\s*(?:[km]|comments?|shares?|views?|replies)?|(?:about |updated )?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|(?:image|photo|picture|slide|page)\s+\d+\s+(?:of|\/)\s*\d*)$/i;
 
 /** A line that is a known interface label, promo or footer sentence. */
 export function isChromeLine(line: string, lex: ChromeLexicon): boolean {
@@ -91,7 +91,7 @@ export function isCaption(line: string, lex: ChromeLexicon): boolean {
   if (/[[(](?:photo|image|picture|video|file|credit|source)[^\])]*[\])]\s*$/i.test(lower)) return true;
   // A bracketed credit at the end: "(AP Photo/Jane Roe)", "[REUTERS/John Doe]", "(Getty Images)".
   const tail = /[[(]([^\])[(]{1,80})[\])]\s*$/.exec(line.trim());
-  if (tail && (/\b(?:photo|photos|photograph|image|picture|getty)\b/i.test(tail[1]!) || /\b[A-Z]{2,}\/[A-Z]/.test(tail[1]!))) return true;
+  if (tail && (/\b(?:photo|photos|photograph|image|picture|getty)\b/i.test(tail[1]!) || /^\s*[\p{Lu}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)*\s?\/\s?[\p{Lu}]/u.test(tail[1]!))) return true;
   // A credit on its own line: "REUTERS/Jane Roe", "AFP via Getty Images".
   if (n <= 8 && (/^[\p{Lu}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)*\/[\p{Lu}]/u.test(line.trim()) || lex.captionMarkers.some((m) => !m.includes('/') && lower.includes(m)))) return true;
   if (/^(?:file photo|photo|image|picture|pictured|credit|caption)\s*[:|-]/i.test(lower)) return true;
@@ -147,7 +147,8 @@ export function parseByline(line: string, normalizeDate: (s: string) => string |
   const m = /^\s*by[:\s]\s*(.+)$/i.exec(line);
   if (!m) return null;
   if (wordCount(line) > 30) return null;
-  const fields = m[1]!.split(/\s*[|•·]\s*/);
+  // Fields: bars, or a date label starting a new field ("By X Published: Mar 18, 2021").
+  const fields = m[1]!.split(/\s*[|•·]\s*|\s+(?=(?:published|updated|posted|last updated|first published)\b)/i).filter(Boolean);
   const head = fields[0]!;
   // Prose check: after "By", every word is capitalised, a number, or a small filler word.
   const ws = words(fields.filter((f) => !normalizeDate(f)).join(' '));
