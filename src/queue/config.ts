@@ -97,7 +97,7 @@ export function jobId(doc: string, hash: string): string {
 /** Check a queue setting given on the command line. */
 export function settingFrom(value: string | undefined, name: string, min: number, max: number, dflt: number): number {
   if (value === undefined) return dflt;
-  const n = Number(value);
+  const n = /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw new ParleyError('CLI_USAGE', 'cli', `${name}: must be an integer from ${min} to ${max}`);
   return n;
 }

@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleOf, isTransient, sleep, storeArticle } from './work.ts';
+import { openStore } from '../store/index.ts';
+import type { Pipeline } from '../pipeline.ts';
+import type { RawArticle } from '../doc.ts';
+import type { Extraction } from '../extraction.ts';
+
+test('isTransient: deadlock, serialization failure and unique race are retried, directly or as a cause', () => {
+  const pgErr = (code: string) => Object.assign(new Error('pg'), { code });
+  const cases: Array<[unknown, boolean]> = [
+    [pgErr('40P01'), true],
+    [pgErr('40001'), true],
+    [pgErr('23505'), true],
+    [new Error('wrapped', { cause: pgErr('40P01') }), true],
+    [pgErr('23503'), false], // foreign key violation: a real failure
+    [new Error('plain'), false],
+    ['a string', false],
+    [null, false],
+  ];
+  for (const [err, want] of cases) assert.equal(isTransient(err), want, String((err as Error)?.message ?? err));
+});
+
+test('articleOf: accepts a RawArticle, refuses job data that is not one', () => {
+  const good = { id: 'a', origin: { file: 'f.jsonl', line: 2 }, format: 'text', raw: 'Text.', meta: { title: 'T' } };
+  assert.deepEqual(articleOf(good), good);
+  assert.deepEqual(articleOf({ ...good, meta: undefined }).meta, {});
+  const bad: unknown[] = [null, 'text', {}, { ...good, id: '' }, { ...good, raw: 3 }, { ...good, format: 'pdf' }, { ...good, origin: null }];
+  for (const b of bad) assert.throws(() => articleOf(b), /not an article/, JSON.stringify(b));
+});
+
+test('sleep: resolves early when its signal aborts', async () => {
+  const ac = new AbortController();
+  const t0 = Date.now();
+  const p = sleep(60_000, ac.signal);
+  ac.abort();
+  await p;
+  assert.ok(Date.now() - t0 < 30_000);
+});
+
+test('storeArticle: a second delivery of the same article is unchanged and skips extraction', async () => {
+  const store = await openStore(':memory:');
+  let extracted = 0;
+  const article: RawArticle = { id: 'doc-1', origin: { file: 'feed.jsonl', line: 1 }, format: 'text', raw: 'Officials met.', meta: {} };
+  const extraction = { doc: 'doc-1', title: null, url: null, source: null, published: null, language: 'en', text: 'Officials met.', actors: [], events: [], errors: [] } as unknown as Extraction;
+  const pipeline = { extract: () => (extracted++, extraction) } as unknown as Pipeline;
+  try {
+    assert.equal((await storeArticle(store, pipeline, article)).status, 'new');
+    assert.equal((await storeArticle(store, pipeline, article)).status, 'unchanged');
+    assert.equal(extracted, 1);
+    assert.equal((await store.stats()).articles, 1);
+  } finally {
+    await store.close();
+  }
+});
