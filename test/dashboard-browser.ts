@@ -35,8 +35,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Chromium with a fresh --user-data-dir; every request not to `allowedOrigin` is aborted and recorded. */
-export async function launchBrowser(allowedOrigin: string): Promise<Browser> {
+/** Chromium with a fresh --user-data-dir; every request beyond 127.0.0.1 is aborted and recorded. */
+export async function launchBrowser(): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'parley-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -47,7 +47,7 @@ export async function launchBrowser(allowedOrigin: string): Promise<Browser> {
   const external: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(allowedOrigin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (/^http:\/\/127\.0\.0\.1:\d+\//.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     external.push(url);
     return route.abort();
   });

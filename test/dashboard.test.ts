@@ -49,7 +49,7 @@ before(async () => {
   assert.ok(built.built, built.reason ?? 'dashboard not built');
   env.dir = mkdtempSync(path.join(tmpdir(), 'parley-dashboard-test-'));
   env.server = await startDashboardServer([EXAMPLES_DIR], WEB_DIST);
-  env.browser = await launchBrowser(env.server.url);
+  env.browser = await launchBrowser();
   env.page = await env.browser.context.newPage();
 });
 
@@ -174,7 +174,9 @@ test('dashboard: every view in chromium', { skip: missing ?? false, timeout: 240
   await t.test('narrow screens (390 px): views fit without horizontal scrolling', async () => {
     const narrow = await env.browser!.context.newPage();
     await narrow.setViewportSize({ width: 390, height: 844 });
-    for (const [hash, view] of [['#/', 'overview'], ['#/dyad', 'dyad'], ['#/network', 'network'], ['#/actors', 'actors']] as const) {
+    const doc = (await api<{ events: Array<{ evidence: { article: { doc: string } } }> }>('events?limit=1')).events[0]!.evidence.article.doc;
+    const views = [['#/', 'overview'], ['#/dyad', 'dyad'], ['#/network', 'network'], ['#/actors', 'actors'], [`#/article/${encodeURIComponent(doc)}`, 'article'], ['#/search/ceasefire', 'search']] as const;
+    for (const [hash, view] of views) {
       await narrow.goto(base + hash);
       await ready(narrow, view);
       const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -182,6 +184,27 @@ test('dashboard: every view in chromium', { skip: missing ?? false, timeout: 240
       await shot(narrow, `8-${view}-390`);
     }
     await narrow.close();
+  });
+
+  await t.test('an empty store shows empty states, not errors', async () => {
+    const empty = await startDashboardServer([], WEB_DIST);
+    const p = await env.browser!.context.newPage();
+    try {
+      await p.goto(`${empty.url}/#/`);
+      await ready(p, 'overview');
+      assert.match(await p.locator('.empty').innerText(), /store is empty/);
+      assert.equal(await p.locator('.empty a[href="#/ingest"]').count(), 1);
+      for (const [hash, view] of [['#/network', 'network'], ['#/dyad', 'dyad'], ['#/actors', 'actors']] as const) {
+        await p.goto(`${empty.url}/${hash}`);
+        await ready(p, view);
+        assert.equal(await p.locator('.empty').count(), 1, `${view} shows an empty state`);
+        assert.equal(await p.locator('.error-box').count(), 0);
+      }
+      await shot(p, '9-empty-overview-1280');
+    } finally {
+      await p.close();
+      await empty.close();
+    }
   });
 
   await t.test('no request left the test server and no script error was thrown', () => {

@@ -75,7 +75,7 @@ function start(root: HTMLElement): void {
     const { name, params } = parseHash(location.hash);
     const route = ROUTES[name] ?? ROUTES['']!;
     for (const a of navLinks) a.classList.toggle('active', a.dataset.nav === route.nav);
-    if (name === 'search' && params[0]) searchInput.value = params[0];
+    searchInput.value = name === 'search' ? params.join('/') : '';
     clear(main);
     main.append(loading(6));
     const ctx: ViewContext = {

@@ -28,7 +28,7 @@ export const view: View = async (ctx) => {
   m.append(pageHead('Overview', `Coded political events from ${fmtInt(stats.articles)} article${stats.articles === 1 ? '' : 's'} in the ${health.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} store.`));
   if (stats.articles === 0) {
     m.append(empty(
-      'The store is empty. Drop articles on the Ingest page, or run `parley ingest <folder>` and reload.',
+      ['The store is empty. Drop articles on the Ingest page, or run ', h('code', {}, 'npx parley ingest <folder>'), ' and reload.'],
       h('a', { class: 'button primary', href: '#/ingest' }, 'Ingest articles'),
     ));
     return;
