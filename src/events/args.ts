@@ -97,7 +97,9 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
       const prevPos = prev >= s0 ? t.pos[prev]! : '';
       const prevW = prev >= s0 ? t.lower[prev]! : '';
       const ms = codable(ctx, c.mentions).filter((m) => !ctx.mentionLocative[m]);
-      const governed = prevPos === 'ADP' || (prevPos === 'VERB' && !lex.speechVerbs.has(ctx.lemma[prev]!)) || (prevPos === 'PART' && prevW === 'to');
+      // a sentence-opening participle is an adjective ("Suspected Israeli missiles were fired")
+      const openingParticiple = prev === s0 && prevPos === 'VERB' && /(ed|en)$/.test(prevW);
+      const governed = prevPos === 'ADP' || (prevPos === 'VERB' && !openingParticiple && !lex.speechVerbs.has(ctx.lemma[prev]!)) || (prevPos === 'PART' && prevW === 'to');
       if (governed) {
         k = c.start - 1;
         continue;
@@ -135,6 +137,16 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
       return { mentions: [], start: -1, why: `subject is an unresolved pronoun '${w}'` };
     }
     k--;
+  }
+  // "Casting Iran as a threat, Pompeo said …": an opening participle takes the main clause's subject
+  if (!np && a0 === s0 && trig.endsWith('ing')) {
+    for (let q = i + 1; q < t.lower.length && t.sentence[q] === t.sentence[i]; q++) {
+      if (t.lower[q] !== ',') continue;
+      const c = chunkRight(ctx, q + 1, q + 12);
+      const ms = c ? codable(ctx, c.mentions) : [];
+      if (c && ms.length) return { mentions: ms, start: c.start };
+      break;
+    }
   }
   return { mentions: [], start: -1, why: 'no actor before the trigger' };
 }

@@ -98,6 +98,12 @@ function targetsOfGroup(ctx: DocContext, g: Chunk[], allowModifier: boolean, all
  * not by a possessive or another noun.
  */
 export function clauseSubjectAt(ctx: DocContext, k: number, s1: number): number[] {
+  return clauseSubjectSpan(ctx, k, s1).mentions;
+}
+
+/** clauseSubjectAt with the token after the subject phrase. */
+export function clauseSubjectSpan(ctx: DocContext, k: number, s1: number): { mentions: number[]; next: number } {
+  const none = { mentions: [], next: -1 };
   const t = ctx.doc.tokens;
   const out: number[] = [];
   let q = k;
@@ -108,12 +114,12 @@ export function clauseSubjectAt(ctx: DocContext, k: number, s1: number): number[
       skip++;
     }
     const m = q < s1 ? ctx.mentionAt[q]! : -1;
-    if (m < 0) return [];
+    if (m < 0) return none;
     let e = ctx.mentionTokens[m]![1];
     while (e < s1 && ctx.mentionAt[e] === m) e++;
     while (e < s1 && ctx.mentionAt[e]! < 0 && ctx.lex.roleNouns.has(t.lower[e]!)) e++;
     if (ctx.mentionCode[m]) out.push(m);
-    if (e >= s1) return [];
+    if (e >= s1) return none;
     const w = t.lower[e]!;
     if (w === ',' || ctx.lex.coordinators.has(w)) {
       q = e + 1;
@@ -123,14 +129,14 @@ export function clauseSubjectAt(ctx: DocContext, k: number, s1: number): number[
         const c = chunkRight(ctx, q, s1);
         if (c && !c.mentions.length) {
           q = c.end;
-          if (q < s1 && (t.pos[q] === 'VERB' || t.pos[q] === 'AUX' || t.pos[q] === 'PART')) return out;
-          return [];
+          if (q < s1 && (t.pos[q] === 'VERB' || t.pos[q] === 'AUX' || t.pos[q] === 'PART')) return { mentions: out, next: q };
+          return none;
         }
       }
       continue;
     }
-    if (isPossessive(w) || t.pos[e] === 'PROPN' || t.pos[e] === 'ADP' || w === '.') return [];
-    return out;
+    if (isPossessive(w) || t.pos[e] === 'PROPN' || t.pos[e] === 'ADP' || w === '.') return none;
+    return { mentions: out, next: e };
   }
 }
 

@@ -13,7 +13,7 @@
 import type { Pattern, PatternSet } from './patterns.ts';
 import type { DocContext } from './context.ts';
 import { chunkActors, codable, findSubject, groupRight } from './args.ts';
-import type { Diagnostic, Reading } from './match.ts';
+import { clauseSubjectSpan, type Diagnostic, type Reading } from './match.ts';
 import type { PloverType } from '../extraction.ts';
 
 /** The pattern-like records speech readings carry (id, type, mode), built once per stage. */
@@ -165,9 +165,17 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
     if (b - a < 3) continue;
     // REQUEST: "said (that) Britain, France and Germany should take back …"
     if (!inverted) {
+      // "tweeted on Sunday that …": the clause may open after a short time phrase
       let k = a;
+      for (let q = a; q < Math.min(b, a + 6); q++) {
+        if (t.lower[q] === 'that') {
+          k = q;
+          break;
+        }
+        if (t.pos[q] === 'VERB' || t.lower[q] === ',') break;
+      }
       if (t.lower[k] === 'that') k++;
-      const subj = clauseSubject(ctx, k, b);
+      const subj = clauseSubjectSpan(ctx, k, b);
       if (subj.mentions.length && subj.next < b && lex.requestModals.has(t.lower[subj.next]!) && (['should', 'must', 'ought'].includes(t.lower[subj.next]!) || t.lower[subj.next + 1] === 'to')) {
         for (const src of speaker) for (const tg of subj.mentions) if (!spCodes.has(ctx.mentionCode[tg])) out.push(mk(sp.request, src, tg, `speech: '${t.lower[subj.next]}' in the reported words`));
         continue;
@@ -229,10 +237,3 @@ function speakerStart(ctx: DocContext, speaker: number[], i: number): number {
   return min;
 }
 
-/** Actors opening a clause at k and the token after them. */
-function clauseSubject(ctx: DocContext, k: number, end: number): { mentions: number[]; next: number } {
-  const g = groupRight(ctx, k, end);
-  const ms: number[] = [];
-  for (const c of g) ms.push(...chunkActors(ctx, c, false).mentions);
-  return { mentions: codable(ctx, ms), next: g.length ? g[g.length - 1]!.end : end };
-}
