@@ -48,14 +48,14 @@ const FUTURE_WRAP_DAYS = 180;
  */
 export function findDates(text: string, published: Ymd | null, bounds: Array<{ start: number; end: number }> = []): FoundDate[] {
   const cands: Candidate[] = [];
-  const sentenceOf = (at: number) => bounds.find((s) => s.start <= at && at < s.end) ?? { start: 0, end: text.length };
+  const sentenceOf = (at: number) => sentenceAt(bounds, at) ?? { start: 0, end: text.length };
   const dirAt = (start: number, end: number): Direction => tenseAt(text, sentenceOf(start), start, end);
 
   // 1. calendar dates written with a month name or a year (chrono-node)
   const instant = published ? new Date(Date.UTC(published.y, published.m - 1, published.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   // line breaks inside a paragraph ("March\n3") must not split a date; same length keeps offsets
   const flat = text.replace(/\s/g, ' ');
-  for (const r of chrono.en.casual.parse(flat, { instant, timezone: 0 } as never)) {
+  for (const r of chronoChunked(flat, instant)) {
     const c = fromChrono(flat, r, published, dirAt);
     if (c) cands.push(c);
   }
@@ -67,6 +67,37 @@ export function findDates(text: string, published: Ymd | null, bounds: Array<{ s
   }
   cands.push(...years(text));
   return pickNonOverlapping(cands);
+}
+
+/** Texts longer than this go through chrono in pieces: its cost grows faster than linearly with the matches in one call. */
+const CHRONO_CHUNK = 20_000;
+/** Characters a piece is read beyond its end, so a date across a cut is still found whole. */
+const CHRONO_OVERLAP = 100;
+
+/**
+ * chrono-node over `text`, in bounded pieces cut at a space; offsets
+ * are those of `text`. An ordinary article is one piece (results unchanged); a many-megabyte
+ * single line stays linear instead of taking minutes.
+ */
+function chronoChunked(text: string, instant: Date): chrono.ParsedResult[] {
+  const opts = { instant, timezone: 0 } as never;
+  if (text.length <= CHRONO_CHUNK) return chrono.en.casual.parse(text, opts);
+  const out: chrono.ParsedResult[] = [];
+  for (let from = 0; from < text.length;) {
+    let to = Math.min(text.length, from + CHRONO_CHUNK);
+    if (to < text.length) {
+      const window = text.slice(from + (CHRONO_CHUNK >> 1), to);
+      const cut = window.lastIndexOf(' ');
+      if (cut >= 0) to = from + (CHRONO_CHUNK >> 1) + cut + 1;
+    }
+    for (const r of chrono.en.casual.parse(text.slice(from, Math.min(text.length, to + CHRONO_OVERLAP)), opts)) {
+      if (r.index >= to - from) continue; // the next piece reads it
+      r.index += from;
+      out.push(r);
+    }
+    from = to;
+  }
+  return out;
 }
 
 function fromChrono(text: string, r: chrono.ParsedResult, pub: Ymd | null, dirAt: (s: number, e: number) => Direction): Candidate | null {
@@ -206,11 +237,35 @@ export function tenseAt(text: string, sentence: { start: number; end: number }, 
   return hit ? 'future' : 'past';
 }
 
+/**
+ * The sentence holding offset `at` (binary search: `bounds` are sorted and disjoint), so a
+ * text with many dates and many sentences stays linear-logarithmic, not quadratic.
+ */
+function sentenceAt(bounds: Array<{ start: number; end: number }>, at: number): { start: number; end: number } | undefined {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = bounds[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
 function pickNonOverlapping(cands: Candidate[]): FoundDate[] {
   const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.rank - a.rank || a.start - b.start);
   const kept: Candidate[] = [];
+  // characters already taken by a kept date: an overlap test in O(length), not O(kept)
+  const lo = cands.reduce((m, c) => Math.min(m, c.start), Infinity);
+  const hi = cands.reduce((m, c) => Math.max(m, c.end), 0);
+  const taken = new Uint8Array(Math.max(0, hi - lo));
   for (const c of sorted) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) if (taken[i - lo]) free = false;
+    if (!free) continue;
+    taken.fill(1, c.start - lo, c.end - lo);
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start).map(({ start, end, value, precision }) => ({ start, end, value, precision }));
