@@ -26,6 +26,7 @@ const dateCases: Array<{ name: string; head: string; body?: string; want: string
   { name: 'date in the canonical URL', head: '<link rel="canonical" href="https://news.example.org/2022/06/12/rail-talks/">', want: '2022-06-12', from: 'url' },
   { name: 'visible dateline element', head: '', body: '<p class="published-at">June 13, 2022</p>', want: '2022-06-13', from: 'dateline' },
   { name: 'first <time datetime> as last resort', head: '', body: '<time datetime="2022-06-14">Tuesday</time>', want: '2022-06-14', from: 'time' },
+  { name: 'modification date as last resort', head: '<meta property="article:modified_time" content="2022-06-15T11:00:00Z">', want: '2022-06-15', from: 'meta:article:modified_time' },
   { name: 'nothing stated', head: '<meta name="description" content="Rail talks">', want: null, from: null },
 ];
 for (const c of dateCases) {

@@ -7,7 +7,8 @@
  *   JSON-LD datePublished (also inside @graph and arrays) → meta tags (article:published_time,
  *   og:published_time, itemprop=datePublished, name=date/pubdate/publishdate, DC.date,
  *   dcterms.issued, parsely-pub-date, sailthru.date, …) → <time pubdate|itemprop=datePublished> →
- *   the date in the canonical URL (/2021/03/18/) → the first <time datetime>.
+ *   the date in the canonical URL (/2021/03/18/) → JSON-LD dateCreated → a visible dateline element
+ *   → the first <time datetime> → the modification date (JSON-LD dateModified, article:modified_time).
  */
 
 export interface HtmlMeta {
@@ -36,6 +37,7 @@ const VISIBLE_DATE = [
   '[class*="publish"]', '[class*="dateline"]', '[class*="pubdate"]', '[class*="post-date"]', '[class*="article-date"]',
   '[class*="story-date"]', '[class*="entry-date"]',
 ];
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified', 'dcterms.modified'];
 const TITLE_META = ['og:title', 'twitter:title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title', 'title'];
 const AUTHOR_META = ['author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author', 'cxenseparse:author', 'twitter:creator'];
 
@@ -88,7 +90,7 @@ function typeOf(o: Record<string, Json>): string {
 }
 
 /** Parse JSON-LD blocks; the first article-like object wins, web pages only as fallback. */
-export function readJsonLd(texts: readonly string[]): Partial<HtmlMeta> & { created?: string } {
+export function readJsonLd(texts: readonly string[]): Partial<HtmlMeta> & { created?: string; modified?: string } {
   const objs: Array<Record<string, Json>> = [];
   for (const t of texts) {
     try {
@@ -100,10 +102,11 @@ export function readJsonLd(texts: readonly string[]): Partial<HtmlMeta> & { crea
   const ranked = objs
     .filter((o) => ARTICLE_TYPE.test(typeOf(o)) && !/breadcrumb/i.test(typeOf(o)))
     .sort((a, b) => Number(/webpage/i.test(typeOf(a))) - Number(/webpage/i.test(typeOf(b))));
-  const out: Partial<HtmlMeta> & { created?: string } = {};
+  const out: Partial<HtmlMeta> & { created?: string; modified?: string } = {};
   for (const o of ranked) {
     out.published ??= str(o.datePublished) ?? undefined;
     out.created ??= str(o.dateCreated) ?? undefined;
+    out.modified ??= str(o.dateModified) ?? undefined;
     out.title ??= str(o.headline) ?? str(o.name) ?? undefined;
     out.byline ??= personName(o.author) ?? personName(o.creator) ?? undefined;
     out.articleBody ??= str(o.articleBody) ?? undefined;
@@ -196,6 +199,10 @@ export function readHtmlMeta(document: DocumentLike, normalizeDate: (s: string) 
       if (published) break;
     }
   }
+
+  // Last resort: when the page was last modified (usually the day it ran, or soon after).
+  tryDate(ld.modified, 'json-ld:dateModified');
+  for (const k of MODIFIED_META) tryDate(metas.get(k), `meta:${k}`);
 
   let title: string | null = null;
   for (const k of TITLE_META) {

@@ -32,6 +32,11 @@ test('clean stage (text): a published date set by the reader is kept', () => {
   assert.equal(doc.meta.published, '2022-05-01');
 });
 
+test('clean stage (text): the date in the article URL is used when the text states none', () => {
+  const doc = run({ raw: BODY, meta: { url: 'https://news.example.org/2022/05/03/rail-talks' } });
+  assert.equal(doc.meta.published, '2022-05-03');
+});
+
 test('clean stage (text): byline and headline go to meta', () => {
   const doc = run({ raw: `Rail talks resume in Nairobi\n\nBy LI MENG | Harbour Daily\n\n${BODY}` });
   assert.equal(doc.meta.byline, 'LI MENG');

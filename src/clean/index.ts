@@ -17,6 +17,7 @@ import { loadLexicon, type ChromeLexicon } from './lexicon.ts';
 import { cleanMapped, type TextCleanOptions } from './text.ts';
 import { mapped } from './mapped.ts';
 import { extractHtml } from './html.ts';
+import { dateFromUrl } from './html-meta.ts';
 import { detectLanguage, lineLanguage } from './language.ts';
 
 export interface CleanStageOptions {
@@ -59,6 +60,7 @@ export function createCleanStage(options: CleanStageOptions = {}) {
       fill(doc, 'published', res.published);
       fill(doc, 'byline', res.byline);
       fill(doc, 'title', res.title);
+      fill(doc, 'published', dateFromUrl(doc.meta.url));
     }
     if (!doc.text.trim() && doc.raw.trim()) {
       throw new ParleyError('CLEAN_NO_BODY', 'clean', 'no article body found', { file: doc.origin.file, line: doc.origin.line });
