@@ -92,7 +92,7 @@ function chronoChunked(text: string, instant: Date): chrono.ParsedResult[] {
     }
     for (const r of chrono.en.casual.parse(text.slice(from, Math.min(text.length, to + CHRONO_OVERLAP)), opts)) {
       if (r.index >= to - from) continue; // the next piece reads it
-      r.index += from;
+      (r as { index: number }).index += from;
       out.push(r);
     }
     from = to;
