@@ -51,6 +51,19 @@ interface Context {
   honorific: boolean;
 }
 
+// regular expressions are compiled once (no /g state is ever used between calls)
+const RE_PARTICLE_NAME = /^(\p{Ll}{1,4})[-'’](\p{Lu}.*)$/u;
+const RE_ODD_SPACE = /\s\s|[\n\t\r]/;
+const RE_LETTERS = /^\p{L}+$/u;
+const RE_POSS = /^['’]s?$/;
+const RE_LOWER = /\p{Ll}/u;
+const RE_UPPER = /\p{Lu}/u;
+const RE_SPACE_COMMA = /[\s,]/;
+const RE_SPACE_DOT = /[\s.]/;
+const RE_SPACES = /\s+/g;
+const RE_DOTS = /\./g;
+const RE_SPLIT_SPACE = /\s+/;
+const RE_FINAL_S = /s$/;
 const COUNTRY_KINDS = new Set(['state', 'demonym', 'adjective', 'capital', 'seat', 'igo', 'body']);
 const OWNER_KINDS = new Set(['state', 'demonym', 'adjective', 'capital', 'igo']);
 const NOUNISH_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
@@ -105,11 +118,11 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const caseOk = (e: Entry, s: number, end: number): boolean => {
     if (e.caseMode === 'any') return true;
     const slice = text.slice(s, end);
-    if (e.caseMode === 'acronym') return !/\p{Ll}/u.test(slice);
+    if (e.caseMode === 'acronym') return !RE_LOWER.test(slice);
     const c = text[s];
     if (isUpper(c)) return true;
-    if (e.surface[0] === e.surface[0]!.toLowerCase() && /\p{Lu}/u.test(slice)) return true; // al-Qaeda
-    return e.lowerOk && !/\p{Lu}/u.test(slice);
+    if (e.surface[0] === e.surface[0]!.toLowerCase() && RE_UPPER.test(slice)) return true; // al-Qaeda
+    return e.lowerOk && !RE_UPPER.test(slice);
   };
   const tokAtOrAfter = (pos: number): number => {
     let lo = 0;
@@ -198,7 +211,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
   }
   const lowerOf = (t: number) => lowArr[t]!;
-  const isPoss = (t: number) => t >= 0 && t < nT && /^['’]s?$/.test(T.lower[t]!);
+  const isPoss = (t: number) => t >= 0 && t < nT && RE_POSS.test(T.lower[t]!);
   const isCapWord = (t: number) => capArr[t] === 1;
   /** An uncovered capitalised word that may be part of a name. */
   const nameWord = new Uint8Array(nT);
@@ -244,6 +257,12 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const entryOf = (h: Hit | undefined, kinds: Set<string> | string): Entry | undefined =>
     h?.entries.find((e) => (typeof kinds === 'string' ? e.kind === kinds : kinds.has(e.kind)));
 
+  const slugs = new Map<string, string>();
+  const slugOf = (name: string): string => {
+    let v = slugs.get(name);
+    if (v === undefined) slugs.set(name, (v = slug(name)));
+    return v;
+  };
   // ---- actors -----------------------------------------------------------------------------
   const actors = new Map<string, DocActor>();
   const mentions: ActorMention[] = [];
@@ -262,7 +281,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     mentions.push(m);
     a.last = Math.max(a.last, start);
     let surface = text.slice(start, end);
-    if (/\s\s|[\n\t\r]/.test(surface)) surface = surface.replace(/\s+/g, ' ');
+    if (RE_ODD_SPACE.test(surface)) surface = surface.replace(RE_SPACES, ' ');
     if (label !== 'pronoun' && label !== 'title' && surface !== a.name) a.aliases.add(surface);
     const t0 = tokAtOrAfter(start);
     for (let t = t0; t < nT && T.start[t]! < end; t++) taken[t] = 1;
@@ -537,7 +556,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     shortIndex.set(k, l);
   };
   const registerNameForms = (a: DocActor, full: string) => {
-    const parts = full.replace(/\./g, ' ').split(/\s+/).filter(Boolean);
+    const parts = full.replace(RE_DOTS, ' ').split(RE_SPLIT_SPACE).filter(Boolean);
     addShort(a, full);
     if (parts.length >= 2) {
       const last = parts[parts.length - 1]!;
@@ -546,7 +565,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       let k = parts.length - 2;
       while (k > 0 && kb.particles.has(parts[k]!.toLowerCase())) k--;
       if (k < parts.length - 2) addShort(a, parts.slice(k + 1).join(' '));
-      const m = /^(\p{Ll}{1,4})[-'’](\p{Lu}.*)$/u.exec(last);
+      const m = RE_PARTICLE_NAME.exec(last);
       if (m) addShort(a, m[2]!);
     }
   };
@@ -577,11 +596,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
     return a;
   };
-  const slugs = new Map<string, string>();
   const learnedActor = (name: string, ctx: Context | null): DocActor => {
-    let id = slugs.get(name);
-    if (id === undefined) slugs.set(name, (id = `p:${slug(name)}`));
-    const a = getActor(id, () => ({
+    const a = getActor(`p:${slugOf(name)}`, () => ({
       name,
       kind: 'person',
       country: ctx?.country ?? null,
@@ -647,7 +663,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const trimTitleEnd = (ctx: Context): Context => {
     // the title phrase ends at its last non-space character before the name
     let e = ctx.end;
-    while (e > ctx.start && /[\s,]/.test(text[e - 1]!)) e--;
+    while (e > ctx.start && RE_SPACE_COMMA.test(text[e - 1]!)) e--;
     return { ...ctx, end: e };
   };
 
@@ -659,7 +675,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
     let e = t;
     while (e + 1 < nT && sameSent(e, e + 1) && e - t < 8) {
-      if (glued(e + 1) && e + 2 < nT && /^\p{L}+$/u.test(tok(e + 2))) e += 2; // Abdul-Mahdi, Yuet-ngor, al-Kaabi
+      if (glued(e + 1) && e + 2 < nT && RE_LETTERS.test(tok(e + 2))) e += 2; // Abdul-Mahdi, Yuet-ngor, al-Kaabi
       else if (inRun(e + 1) || (particle(e + 1) && e + 2 < nT && (inRun(e + 2) || glued(e + 2)))) e++;
       else break;
     }
@@ -668,7 +684,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     // a run may start with a lower-case particle only when it is a short form ("de Mistura")
     const start = T.start[a0]!;
     const end = T.end[e]!;
-    const runText = text.slice(start, end).replace(/\s+/g, ' ');
+    const runText = text.slice(start, end).replace(RE_SPACES, ' ');
     const key = foldedKey(start, end);
     const phs = [] as Hit[];
     for (let k = a0; k <= e; k++) {
@@ -716,7 +732,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     } else if (phs.length === 0) {
       [left, right, ctx] = contexts(a0);
       actor = linkShort(key, start);
-      if (!actor && /s$/.test(key)) {
+      if (!actor && RE_FINAL_S.test(key)) {
         // possessive without apostrophe: "Bidens", "Joe Bidens", "Jinpings"
         const stem = key.slice(0, -1);
         actor = linkShort(stem, start);
@@ -742,7 +758,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         // "Mr. Xi", "Gen. Mark Milley": the honorific word right before the name belongs to it
         let h = nameT0 - 1;
         if (h >= 0 && tok(h) === '.') h--;
-        if (h >= 0 && kb.honorifics.has(lowerOf(h))) actor.aliases.add(text.slice(T.start[h]!, end).replace(/\s+/g, ' '));
+        if (h >= 0 && kb.honorifics.has(lowerOf(h))) actor.aliases.add(text.slice(T.start[h]!, end).replace(RE_SPACES, ' '));
       }
     }
     void single;
@@ -760,6 +776,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
   }
 
+  const holders = new Map<string, number[]>();
   // ---- 4. role phrases without a name: "the Chinese envoy", "Iraq's president" -----------------
   for (const h of hits) {
     if (h.used || taken[h.t0]) continue;
@@ -769,7 +786,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     if (!ctx || ctx.role !== r) continue;
     // a lower-cased or misspelled name right after the title: "Foreign Minister retno"
     const w = h.t1 + 1;
-    if (w < nT && sameSent(w, h.t1) && !taken[w] && /^\p{Ll}+$/u.test(tok(w)) && !kb.notNames.has(T.lower[w]!)) {
+    if (w < nT && sameSent(w, h.t1) && !taken[w] && (T.pos[w] === 'PROPN' || T.pos[w] === 'NOUN' || T.pos[w] === 'X') && capArr[w] === 0 && wordShape(T.start[w]!, T.end[w]!) && !kb.notNames.has(T.lower[w]!)) {
       const i = kbByTitleWord(foldedKey(T.start[w]!, T.end[w]!), ctx, T.sentence[w]!);
       if (i !== undefined) {
         const a = kbPersonActor(i, ctx);
@@ -785,13 +802,15 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const sameRank = persons.filter((p) => p.country === code && p.role && p.rank === r.rank && !p.role.startsWith('former'));
     let actor: DocActor | undefined = new Set(sameRank.map((p) => p.id)).size === 1 ? sameRank[0] : undefined;
     if (!actor && !ctx.former) {
-      const cands = (kb.peopleByCountry.get(code) ?? []).filter((i) => kb.people[i]!.terms.some((x, k) => x.country === code && kb.people[i]!.termRoles[k] === r && termCovers(date, x.start, x.end)));
+      const ck = `${code}|${h.entries.find((e) => e.kind === 'role')!.ref}`;
+      let cands = holders.get(ck);
+      if (!cands) holders.set(ck, (cands = (kb.peopleByCountry.get(code) ?? []).filter((i) => kb.people[i]!.terms.some((x, k) => x.country === code && kb.people[i]!.termRoles[k] === r && termCovers(date, x.start, x.end)))));
       if (cands.length === 1) actor = kbPersonActor(cands[0]!, ctx);
     }
     if (!actor) {
       const dem = kb.demonym.get(code) ?? kb.igoName.get(code) ?? code;
       const roleName = ctx.former ? `former ${r.title}` : r.title;
-      actor = getActor(`p:${code.toLowerCase()}-${slug(roleName)}`, () => ({
+      actor = getActor(`p:${code.toLowerCase()}-${slugOf(roleName)}`, () => ({
         name: `${dem} ${roleName}`,
         kind: 'person',
         country: code,
@@ -817,7 +836,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     if (kinds.has('person') || kinds.has('role')) continue;
     if (kinds.has('group')) {
       const g = kb.groups[h.entries.find((e) => e.kind === 'group')!.ref as number]!;
-      const a = getActor(`g:${slug(g.name)}`, () => ({ name: g.name, kind: 'group', country: g.country, sector: g.sector, role: null }));
+      const a = getActor(`g:${slugOf(g.name)}`, () => ({ name: g.name, kind: 'group', country: g.country, sector: g.sector, role: null }));
       mention(a, h.start, h.end, 'group');
       continue;
     }
@@ -872,7 +891,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const ranked = [...tally.entries()].sort((x, y) => y[1] - x[1]);
   const main = ranked.length && ranked[0]![1] >= 2 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : null;
   for (const a of persons) {
-    if (a.country || !a.role && ![...a.aliases].some((x) => kb.honorifics.has(kb.folder.key(x.split(/[\s.]/)[0]!)))) continue;
+    if (a.country || !a.role && ![...a.aliases].some((x) => kb.honorifics.has(kb.folder.key(x.split(RE_SPACE_DOT)[0]!)))) continue;
     const first = a.mentions.find((m) => m.label === 'name');
     if (!first) continue;
     const s = T.sentence[tokAtOrAfter(first.start)];
