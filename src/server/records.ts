@@ -8,6 +8,7 @@ import type { ReadItem } from '../read/index.ts';
 import { ParleyError } from '../errors.ts';
 import { contentHash } from '../store/hash.ts';
 import { articleRecord } from './schemas.ts';
+import { parseTextHeader } from '../read/text-header.ts';
 
 function toItem(value: unknown, file: string, line?: number): ReadItem {
   const r = articleRecord.safeParse(value);
@@ -65,8 +66,10 @@ export function parseUpload(fileName: string, content: string): ReadItem[] {
   const id = base.replace(/\.[^.]+$/, '') || 'upload';
   if (/\.html?$/i.test(base)) return [{ ok: true, article: { id, origin: { file: base }, format: 'html', raw: content, meta: {} } }];
   if (/\.txt$/i.test(base)) {
-    if (!content.trim()) return [{ ok: false, error: new ParleyError('READ_EMPTY', 'read', 'file is empty', { file: base }).toJSON() }];
-    return [{ ok: true, article: { id, origin: { file: base }, format: 'text', raw: content, meta: {} } }];
+    // leading Title:/Published:/URL:/Source: lines become metadata, as `parley ingest` reads them
+    const { meta, body } = parseTextHeader(content);
+    if (!body.trim()) return [{ ok: false, error: new ParleyError('READ_EMPTY', 'read', 'file is empty', { file: base }).toJSON() }];
+    return [{ ok: true, article: { id, origin: { file: base }, format: 'text', raw: body, meta } }];
   }
   return parseRecords(content, base);
 }
