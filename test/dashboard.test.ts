@@ -33,6 +33,7 @@ async function ready(page: Page, view: string): Promise<void> {
 }
 
 async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 }
 
@@ -165,6 +166,8 @@ test('dashboard: every view in chromium', { skip: missing ?? false, timeout: 240
     const shown = /^[\d,]+/.exec(await text(page, '[data-delta="articles"] .stat-value'))![0];
     assert.equal(num(shown), before + 1);
     assert.equal(await text(page, '[data-delta="articles"] .delta'), '+1');
+    const stored = await api<{ title: string | null; published: string | null }>('articles/oslo-fisheries');
+    assert.deepEqual([stored.title, stored.published], ['Norway and Chile agree on joint fisheries patrols', '2026-02-03'], 'header lines of an uploaded .txt become metadata');
     const after = (await api<{ stats: { articles: number } }>('health')).stats.articles;
     assert.equal(after, before + 1);
     await page.waitForFunction((n) => document.querySelector('[data-total="articles"] b')?.textContent === String(n), after);

@@ -16,6 +16,18 @@ export interface SeriesPoint {
   events: number;
 }
 
+const monthIndex = (key: string): number => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+
+/** Points of the last `maxMonths` months (ending at the newest), and how many events fall before. */
+export function recentWindow(points: SeriesPoint[], maxMonths = 36): { points: SeriesPoint[]; omitted: number; before: string | null } {
+  const months = points.filter((p) => /^\d{4}-\d{2}$/.test(p.period)).sort((a, b) => a.period.localeCompare(b.period));
+  if (months.length === 0) return { points: [], omitted: 0, before: null };
+  const cutoff = monthIndex(months.at(-1)!.period) - maxMonths + 1;
+  const kept = months.filter((p) => monthIndex(p.period) >= cutoff);
+  const omitted = months.filter((p) => monthIndex(p.period) < cutoff).reduce((n, p) => n + p.events, 0);
+  return { points: kept, omitted, before: omitted ? kept[0]!.period : null };
+}
+
 /** Every month from the first to the last period (YYYY-MM), missing ones empty. */
 export function fillMonths(points: SeriesPoint[]): Array<SeriesPoint | { period: string; events: 0 }> {
   const months = points.filter((p) => /^\d{4}-\d{2}$/.test(p.period)).sort((a, b) => a.period.localeCompare(b.period));
@@ -55,7 +67,11 @@ function draw(root: HTMLElement, data: ReturnType<typeof fillMonths>, width: num
   const gap = 34;
   const hInt = compact ? 64 : 78;
   const H = m.t + hBars + gap + hInt + 26;
-  const x = scaleBand<string>().domain(data.map((d) => d.period)).range([m.l, W - m.r]).padding(0.22);
+  const maxStep = 56;
+  const inner = W - m.l - m.r;
+  const used = Math.min(inner, data.length * maxStep);
+  const x0r = m.l + (inner - used) / 2;
+  const x = scaleBand<string>().domain(data.map((d) => d.period)).range([x0r, x0r + used]).padding(0.22);
   const maxN = Math.max(1, ...data.map((d) => d.events));
   const y = scaleLinear().domain([0, maxN]).nice().range([m.t + hBars, m.t]);
   const yI0 = m.t + hBars + gap;
@@ -102,9 +118,11 @@ function draw(root: HTMLElement, data: ReturnType<typeof fillMonths>, width: num
 }
 
 export function seriesChart(points: SeriesPoint[], emptyText = 'No dated events to chart yet.'): HTMLElement {
-  const data = fillMonths(points);
+  const win = recentWindow(points);
+  const data = fillMonths(win.points);
   if (data.length === 0) return empty(emptyText);
   const root = h('div', { class: 'chart-wrap' });
+  const note = win.omitted ? h('p', { class: 'chart-note muted small' }, `${win.omitted} earlier event${win.omitted === 1 ? '' : 's'} (before ${fmtDate(win.before)}) not shown.`) : null;
   const ro = new ResizeObserver(() => {
     if (!root.isConnected) return ro.disconnect();
     const w = Math.floor(root.clientWidth);
@@ -114,5 +132,5 @@ export function seriesChart(points: SeriesPoint[], emptyText = 'No dated events 
     }
   });
   ro.observe(root);
-  return root;
+  return note ? h('div', {}, root, note) : root;
 }

@@ -1,7 +1,7 @@
 /** Shared pieces of the dashboard: event rows, chips, stat cards, empty/loading/error states. */
 import type { Child } from './dom.ts';
-import { fmtDate, fmtInt, fmtSigned, h } from './dom.ts';
-import type { PloverType, Quad, StoredEvent } from './api.ts';
+import { append, clear, fmtDate, fmtInt, fmtSigned, h } from './dom.ts';
+import { api, type MentionView, type PloverType, type Quad, type StoredEvent } from './api.ts';
 import { QUAD_COLOR, QUAD_LABEL, QUADS, TYPE_QUAD, intensityColor } from './colors.ts';
 
 export const href = {
@@ -51,11 +51,48 @@ export function eventRow(e: StoredEvent): HTMLElement {
     h('div', { class: 'event-foot' },
       h('a', { href: href.article(art.doc), class: 'article-link' }, art.title ?? art.doc),
       art.source ? h('span', { class: 'muted' }, art.source) : null,
-      e.num_articles > 1 ? h('span', { class: 'muted' }, `${e.num_articles} articles`) : null,
+      e.num_mentions > 1 ? mentionsToggle(e) : null,
       art.url && /^https?:\/\//.test(art.url) ? h('a', { href: art.url, class: 'external', target: '_blank', rel: 'noopener noreferrer' }, 'original ↗') : null,
       h('span', { class: 'rule', title: 'Rule that coded this event' }, e.evidence.rule),
     ),
   );
+}
+
+function mentionRow(m: MentionView): HTMLElement {
+  return h('li', { class: 'mention' },
+    evidence(m.sentence, m.trigger),
+    h('div', { class: 'event-foot' },
+      h('a', { href: href.article(m.article.doc), class: 'article-link' }, m.article.title ?? m.article.doc),
+      m.article.source ? h('span', { class: 'muted' }, m.article.source) : null,
+      m.date ? h('span', { class: 'muted' }, fmtDate(m.date)) : null,
+      h('span', { class: 'rule' }, m.rule)));
+}
+
+/** "N mentions" under an event: loads and lists every evidence sentence of the merged event. */
+function mentionsToggle(e: StoredEvent): HTMLElement {
+  const label = `${e.num_mentions} mentions${e.num_articles > 1 ? ` in ${e.num_articles} articles` : ''}`;
+  const btn = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' }, label);
+  btn.addEventListener('click', async () => {
+    const row = btn.closest('.event')!;
+    const open = row.querySelector('.mentions');
+    if (open) {
+      open.remove();
+      btn.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    btn.setAttribute('aria-expanded', 'true');
+    const list = h('ol', { class: 'mentions' }, h('li', { class: 'muted small' }, 'Loading mentions…'));
+    row.append(list);
+    try {
+      const { mentions } = await api.mentions(e.id);
+      clear(list);
+      append(list, [mentions.map(mentionRow)]);
+    } catch (err) {
+      clear(list);
+      list.append(h('li', {}, errorBox(err)));
+    }
+  });
+  return btn;
 }
 
 export function eventList(events: StoredEvent[], emptyText: string): HTMLElement {

@@ -3,6 +3,7 @@ import { api, type BusyDyad } from '../api.ts';
 import { clear, fmtInt, h } from '../dom.ts';
 import { countQuads, empty, eventList, href, intensityChip, pageHead, panel, quadBar, quadLegend, statCard, typeTag } from '../components.ts';
 import { TYPE_ORDER } from '../colors.ts';
+import { monthlySeries, seriesChart } from '../chart.ts';
 import type { PloverType } from '../api.ts';
 import type { View } from '../view.ts';
 
@@ -53,6 +54,7 @@ export const view: View = async (ctx) => {
         h('h3', {}, 'Most active actors'),
         h('ul', { class: 'chips' }, actors.actors.slice(0, 10).map((a) => h('li', { class: 'chip' }, h('a', { href: href.actor(a.code) }, a.label), h('span', { class: 'muted' }, ` ${fmtInt(a.events)}`))))),
     ),
+    panel(h('span', {}, 'Events by month ', h('span', { class: 'muted' }, '· all actors')), seriesChart(monthlySeries(all.events)), quadLegend()),
     panel(h('span', {}, 'Recent events ', h('span', { class: 'muted' }, `· newest ${recent.events.length} of ${fmtInt(recent.total)}`)), eventList(recent.events, 'No events yet.')),
   );
 };
