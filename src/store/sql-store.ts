@@ -35,6 +35,9 @@ export interface SqlStoreOptions {
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 10_000;
 const IN_CHUNK = 500;
+/** Bound parameters per statement (SQLite allows 32766, PostgreSQL 65535). */
+const MAX_PARAMS = 30_000;
+const CHUNK_SIZES = [64, 16, 4, 1];
 
 /** Events the pipeline flags are kept out of the merged record. */
 function isStorable(e: EventRecord): boolean {
@@ -162,76 +165,151 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     return { code, label: p.name || code, kind: p.kind ?? null, country: null };
   };
 
-  const upsertActor = async (c: SqlConn, g: GlobalActor, seen: Set<string>): Promise<void> => {
-    if (seen.has(g.code)) return;
-    seen.add(g.code);
-    await c.run(
-      `INSERT INTO actors (code, label, kind, country) VALUES (?, ?, ?, ?)
-       ON CONFLICT (code) DO UPDATE SET
-         label = CASE WHEN actors.label = actors.code THEN excluded.label ELSE actors.label END,
-         kind = COALESCE(actors.kind, excluded.kind)`,
-      [g.code, g.label, g.kind, g.country],
-    );
-  };
-
-  const insertActors = async (c: SqlConn, articleId: number, actors: Actor[], seen: Set<string>): Promise<void> => {
-    const ids = new Set<string>();
-    for (const a of actors) {
-      if (ids.has(a.id)) continue;
-      ids.add(a.id);
-      const g = globalActor(a);
-      await upsertActor(c, g, seen);
-      await c.run(
-        `INSERT INTO article_actors (article_id, local_id, code, name, kind, country, sector, role, aliases, spans)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [articleId, a.id, g.code, a.name, a.kind, a.country, a.sector, a.role, JSON.stringify(a.aliases ?? []), JSON.stringify(a.mentions ?? [])],
-      );
+  /**
+   * Multi-row INSERT in chunks of a few fixed sizes (64, 16, 4, 1 rows), so the drivers see a
+   * handful of distinct statements they can cache, not one per batch size.
+   */
+  const insertMany = async <T = Row>(c: SqlConn, head: string, width: number, rows: SqlValue[][], tail = ''): Promise<T[]> => {
+    const out: T[] = [];
+    let i = 0;
+    while (i < rows.length) {
+      const left = rows.length - i;
+      const size = CHUNK_SIZES.find((k) => k <= left && k * width <= MAX_PARAMS) ?? 1;
+      const part = rows.slice(i, i + size);
+      i += size;
+      const tuple = `(${placeholders(width)})`;
+      const sql = `${head} VALUES ${part.map(() => tuple).join(', ')} ${tail}`;
+      const params = part.flat();
+      if (tail.includes('RETURNING')) out.push(...(await c.all<T>(sql, params)));
+      else await c.run(sql, params);
     }
+    return out;
   };
 
-  const insertEvents = async (
-    c: SqlConn, articleId: number, x: Extraction, touched: Set<number>, seen: Set<string>,
-  ): Promise<{ events: number; mentions: number }> => {
-    let events = 0;
-    let mentions = 0;
-    for (let i = 0; i < x.events.length; i++) {
-      const e = x.events[i]!;
-      if (!isStorable(e)) continue;
-      const src = globalActor(e.source);
-      const tgt = globalActor(e.target);
-      await upsertActor(c, src, seen);
-      await upsertActor(c, tgt, seen);
-      const day = dayKey(e.date, x.published);
-      const [lo, hi] = dayRange(day);
-      const rows = await c.all<{ id: number }>(
-        `INSERT INTO events (type, source_code, target_code, day, day_lo, day_hi, cameo, quad, mode,
-           source_name, source_country, source_sector, target_name, target_country, target_sector, intensity)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (type, source_code, target_code, day) DO UPDATE SET day_lo = excluded.day_lo
-         RETURNING id`,
-        [e.type, src.code, tgt.code, day, lo, hi, e.cameo, e.quad, e.mode,
-          e.source.name, e.source.country, e.source.sector, e.target.name, e.target.country, e.target.sector, e.intensity],
-      );
-      const eventId = num(rows[0]!.id);
-      touched.add(eventId);
-      events++;
-      const ms = mentionsOf(e);
-      for (let j = 0; j < ms.length; j++) {
-        const m = ms[j]!;
+  /** Store one batch whose doc ids are distinct. */
+  const ingestRound = async (c: SqlConn, items: ArticleInput[], touched: Set<number>, orphans: string[]): Promise<IngestOutcome[]> => {
+    const docs = items.map((item) => {
+      const x = item.extraction;
+      if (!x || typeof x.doc !== 'string' || x.doc === '') throw new ParleyError('STORE_FAILED', 'store', 'article has no doc id');
+      const raw = item.raw ?? x.text ?? '';
+      return { x, raw, hash: item.hash ?? contentHash(raw, x) };
+    });
+    const prev = new Map<string, { id: number; hash: string }>();
+    for (const part of chunks(docs.map((d) => d.x.doc), IN_CHUNK)) {
+      const rows = await c.all<{ id: number; doc: string; hash: string }>(`SELECT id, doc, hash FROM articles WHERE doc IN (${placeholders(part.length)})`, part);
+      for (const r of rows) prev.set(r.doc, { id: num(r.id), hash: r.hash });
+    }
+    const now = new Date().toISOString();
+    const meta = (d: (typeof docs)[number]): SqlValue[] =>
+      [d.hash, d.x.title, d.x.url, d.x.source, d.x.published, d.x.language, d.raw, d.x.text ?? '', JSON.stringify(d.x.errors ?? []), now];
+    const status = new Map<string, IngestOutcome['status']>();
+    const articleId = new Map<string, number>();
+    const fresh: typeof docs = [];
+    const replacedIds: number[] = [];
+    for (const d of docs) {
+      const p = prev.get(d.x.doc);
+      if (p && p.hash === d.hash) status.set(d.x.doc, 'unchanged');
+      else if (p) {
+        status.set(d.x.doc, 'replaced');
+        articleId.set(d.x.doc, p.id);
+        replacedIds.push(p.id);
         await c.run(
-          `INSERT INTO mentions (event_id, article_id, ord, mord, sentence, span_start, span_end, trigger, rule,
-             date, date_text, mode, cameo, intensity, confidence,
-             source_name, source_country, source_sector, source_actor, target_name, target_country, target_sector, target_actor)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [eventId, articleId, i, j, m.sentence, m.span[0], m.span[1], m.trigger, m.rule,
-            e.date, e.date_text, e.mode, e.cameo, e.intensity, e.confidence,
-            e.source.name, e.source.country, e.source.sector, e.source.actor,
-            e.target.name, e.target.country, e.target.sector, e.target.actor],
-        );
-        mentions++;
+          `UPDATE articles SET hash = ?, title = ?, url = ?, source = ?, published = ?, language = ?, raw = ?, text = ?, errors = ?,
+             ingested_at = ? WHERE id = ?`, [...meta(d), p.id]);
+      } else {
+        status.set(d.x.doc, 'new');
+        fresh.push(d);
       }
     }
-    return { events, mentions };
+    for (const part of chunks(replacedIds, IN_CHUNK)) {
+      const inList = placeholders(part.length);
+      const old = await c.all<{ event_id: number; source_code: string; target_code: string }>(
+        `SELECT DISTINCT m.event_id, e.source_code, e.target_code FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id IN (${inList})`, part);
+      for (const o of old) {
+        touched.add(num(o.event_id));
+        orphans.push(o.source_code, o.target_code);
+      }
+      for (const o of await c.all<{ code: string }>(`SELECT code FROM article_actors WHERE article_id IN (${inList})`, part)) orphans.push(o.code);
+      await c.run(`DELETE FROM mentions WHERE article_id IN (${inList})`, part);
+      await c.run(`DELETE FROM article_actors WHERE article_id IN (${inList})`, part);
+    }
+    const inserted = await insertMany<{ id: number; doc: string }>(c,
+      'INSERT INTO articles (doc, hash, title, url, source, published, language, raw, text, errors, ingested_at)', 11,
+      fresh.map((d) => [d.x.doc, ...meta(d)]), 'RETURNING id, doc');
+    for (const r of inserted) articleId.set(r.doc, num(r.id));
+
+    // global actors (first description of a code wins), then the per-article actors
+    const globals = new Map<string, GlobalActor>();
+    const addGlobal = (g: GlobalActor): void => {
+      if (!globals.has(g.code)) globals.set(g.code, g);
+    };
+    const articleActorRows: SqlValue[][] = [];
+    interface PendingEvent { key: string; row: SqlValue[] }
+    const eventRows = new Map<string, PendingEvent>();
+    const pendingMentions: Array<{ key: string; row: SqlValue[] }> = [];
+    const counts = new Map<string, { events: number; mentions: number }>();
+    for (const d of docs) {
+      const id = articleId.get(d.x.doc);
+      if (id === undefined) continue;
+      const n = { events: 0, mentions: 0 };
+      counts.set(d.x.doc, n);
+      const localIds = new Set<string>();
+      for (const a of d.x.actors ?? []) {
+        if (localIds.has(a.id)) continue;
+        localIds.add(a.id);
+        const g = globalActor(a);
+        addGlobal(g);
+        articleActorRows.push([id, a.id, g.code, a.name, a.kind, a.country, a.sector, a.role, JSON.stringify(a.aliases ?? []), JSON.stringify(a.mentions ?? [])]);
+      }
+      const events = d.x.events ?? [];
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i]!;
+        if (!isStorable(e)) continue;
+        const src = globalActor(e.source);
+        const tgt = globalActor(e.target);
+        addGlobal(src);
+        addGlobal(tgt);
+        const day = dayKey(e.date, d.x.published);
+        const [lo, hi] = dayRange(day);
+        const key = JSON.stringify([e.type, src.code, tgt.code, day]);
+        if (!eventRows.has(key)) {
+          eventRows.set(key, { key, row: [e.type, src.code, tgt.code, day, lo, hi, e.cameo, e.quad, e.mode,
+            e.source.name, e.source.country, e.source.sector, e.target.name, e.target.country, e.target.sector, e.intensity] });
+        }
+        n.events++;
+        const ms = mentionsOf(e);
+        for (let j = 0; j < ms.length; j++) {
+          const m = ms[j]!;
+          pendingMentions.push({ key, row: [id, i, j, m.sentence, m.span[0], m.span[1], m.trigger, m.rule,
+            e.date, e.date_text, e.mode, e.cameo, e.intensity, e.confidence,
+            e.source.name, e.source.country, e.source.sector, e.source.actor,
+            e.target.name, e.target.country, e.target.sector, e.target.actor] });
+          n.mentions++;
+        }
+      }
+    }
+    await insertMany(c, 'INSERT INTO actors (code, label, kind, country)', 4,
+      [...globals.values()].map((g) => [g.code, g.label, g.kind, g.country]),
+      `ON CONFLICT (code) DO UPDATE SET
+         label = CASE WHEN actors.label = actors.code THEN excluded.label ELSE actors.label END,
+         kind = COALESCE(actors.kind, excluded.kind)`);
+    await insertMany(c, 'INSERT INTO article_actors (article_id, local_id, code, name, kind, country, sector, role, aliases, spans)', 10, articleActorRows);
+    const ids = await insertMany<{ id: number; type: string; source_code: string; target_code: string; day: string }>(c,
+      `INSERT INTO events (type, source_code, target_code, day, day_lo, day_hi, cameo, quad, mode,
+         source_name, source_country, source_sector, target_name, target_country, target_sector, intensity)`, 16,
+      [...eventRows.values()].map((p) => p.row),
+      'ON CONFLICT (type, source_code, target_code, day) DO UPDATE SET day_lo = excluded.day_lo RETURNING id, type, source_code, target_code, day');
+    const eventId = new Map<string, number>();
+    for (const r of ids) {
+      const id = num(r.id);
+      eventId.set(JSON.stringify([r.type, r.source_code, r.target_code, r.day]), id);
+      touched.add(id);
+    }
+    await insertMany(c, `INSERT INTO mentions (event_id, article_id, ord, mord, sentence, span_start, span_end, trigger, rule,
+         date, date_text, mode, cameo, intensity, confidence,
+         source_name, source_country, source_sector, source_actor, target_name, target_country, target_sector, target_actor)`, 23,
+      pendingMentions.map((m) => [eventId.get(m.key)!, ...m.row]));
+    return docs.map((d) => ({ doc: d.x.doc, status: status.get(d.x.doc)!, ...(counts.get(d.x.doc) ?? { events: 0, mentions: 0 }) }));
   };
 
   /** Recompute merged counts and representative fields from mention rows; drop emptied events. */
@@ -241,24 +319,21 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     for (const part of chunks(sorted, IN_CHUNK)) {
       const inList = placeholders(part.length);
       await c.run(
-        `UPDATE events SET
-           num_mentions = (SELECT COUNT(*) FROM mentions m WHERE m.event_id = events.id),
-           num_articles = (SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.event_id = events.id),
-           num_sources = (SELECT COUNT(DISTINCT COALESCE(a.source, 'doc:' || a.doc))
-                            FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = events.id),
-           intensity = COALESCE((SELECT AVG(m.intensity) FROM mentions m WHERE m.event_id = events.id), 0),
-           first_mention = (SELECT MIN(m.id) FROM mentions m WHERE m.event_id = events.id)
-         WHERE id IN (${inList})`,
+        `DELETE FROM events WHERE id IN (${inList}) AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.id)`,
         part,
       );
+      // one aggregate over the touched events' mentions; representative fields from the first mention
       await c.run(
-        `UPDATE events SET mode = f.mode, cameo = f.cameo,
-           source_name = f.source_name, source_country = f.source_country, source_sector = f.source_sector,
-           target_name = f.target_name, target_country = f.target_country, target_sector = f.target_sector
-         FROM mentions f WHERE f.id = events.first_mention AND events.id IN (${inList})`,
+        `UPDATE events SET num_mentions = g.n, num_articles = g.na, num_sources = g.ns, intensity = g.mean,
+           first_mention = g.first_id, mode = f.mode, cameo = f.cameo, source_name = f.source_name, source_country = f.source_country, source_sector = f.source_sector, target_name = f.target_name, target_country = f.target_country, target_sector = f.target_sector
+         FROM (SELECT m.event_id, COUNT(*) AS n, COUNT(DISTINCT m.article_id) AS na,
+                 COUNT(DISTINCT COALESCE(a.source, 'doc:' || a.doc)) AS ns, AVG(m.intensity) AS mean, MIN(m.id) AS first_id
+               FROM mentions m JOIN articles a ON a.id = m.article_id
+               WHERE m.event_id IN (${inList}) GROUP BY m.event_id) g
+           JOIN mentions f ON f.id = g.first_id
+         WHERE events.id = g.event_id`,
         part,
       );
-      await c.run(`DELETE FROM events WHERE num_mentions = 0 AND id IN (${inList})`, part);
     }
   };
 
@@ -273,50 +348,6 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
         part,
       );
     }
-  };
-
-  const ingestOne = async (
-    c: SqlConn, item: ArticleInput, touched: Set<number>, orphans: string[], seen: Set<string>,
-  ): Promise<IngestOutcome> => {
-    const x = item.extraction;
-    if (!x || typeof x.doc !== 'string' || x.doc === '') throw new ParleyError('STORE_FAILED', 'store', 'article has no doc id');
-    const raw = item.raw ?? x.text ?? '';
-    const hash = item.hash ?? contentHash(raw, x);
-    const existing = await c.all<{ id: number; hash: string }>('SELECT id, hash FROM articles WHERE doc = ?', [x.doc]);
-    const prev = existing[0];
-    if (prev && prev.hash === hash) return { doc: x.doc, status: 'unchanged', events: 0, mentions: 0 };
-    const meta: SqlValue[] = [hash, x.title, x.url, x.source, x.published, x.language, raw, x.text ?? '', JSON.stringify(x.errors ?? [])];
-    let articleId: number;
-    if (prev) {
-      articleId = num(prev.id);
-      const old = await c.all<{ event_id: number; source_code: string; target_code: string }>(
-        `SELECT DISTINCT m.event_id, e.source_code, e.target_code FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id = ?`,
-        [articleId],
-      );
-      for (const o of old) {
-        touched.add(num(o.event_id));
-        orphans.push(o.source_code, o.target_code);
-      }
-      const oldActors = await c.all<{ code: string }>('SELECT code FROM article_actors WHERE article_id = ?', [articleId]);
-      for (const o of oldActors) orphans.push(o.code);
-      await c.run('DELETE FROM mentions WHERE article_id = ?', [articleId]);
-      await c.run('DELETE FROM article_actors WHERE article_id = ?', [articleId]);
-      await c.run(
-        `UPDATE articles SET hash = ?, title = ?, url = ?, source = ?, published = ?, language = ?, raw = ?, text = ?, errors = ?,
-           ingested_at = ? WHERE id = ?`,
-        [...meta, new Date().toISOString(), articleId],
-      );
-    } else {
-      const rows = await c.all<{ id: number }>(
-        `INSERT INTO articles (doc, hash, title, url, source, published, language, raw, text, errors, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        [x.doc, ...meta, new Date().toISOString()],
-      );
-      articleId = num(rows[0]!.id);
-    }
-    await insertActors(c, articleId, x.actors ?? [], seen);
-    const n = await insertEvents(c, articleId, { ...x, events: x.events ?? [] }, touched, seen);
-    return { doc: x.doc, status: prev ? 'replaced' : 'new', ...n };
   };
 
   const eventWhere = (f: EventFilter): Where => {
@@ -394,9 +425,25 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     ingest: (items) => wrap('ingest', () => db.transaction(async (c) => {
       const touched = new Set<number>();
       const orphans: string[] = [];
-      const seen = new Set<string>();
-      const out: IngestOutcome[] = [];
-      for (const item of items) out.push(await ingestOne(c, item, touched, orphans, seen));
+      const out: IngestOutcome[] = new Array(items.length);
+      // a doc id may come twice in one batch: store it in rounds, later occurrences replacing earlier ones
+      let rest = items.map((item, index) => ({ item, index }));
+      while (rest.length) {
+        const seen = new Set<string>();
+        const round: typeof rest = [];
+        const later: typeof rest = [];
+        for (const r of rest) {
+          const doc = r.item.extraction?.doc;
+          if (seen.has(doc)) later.push(r);
+          else {
+            seen.add(doc);
+            round.push(r);
+          }
+        }
+        const res = await ingestRound(c, round.map((r) => r.item), touched, orphans);
+        round.forEach((r, i) => (out[r.index] = res[i]!));
+        rest = later;
+      }
       if (touched.size) await recount(c, [...touched]);
       if (orphans.length) await pruneActors(c, orphans);
       return out;

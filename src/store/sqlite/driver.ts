@@ -17,6 +17,7 @@ export function createSqliteDriver(opts: SqliteDriverOptions): SqlDb & { raw: Da
   const prep = (sql: string): Database.Statement => {
     let s = cache.get(sql);
     if (!s) {
+      if (cache.size >= 512) cache.clear(); // bounded: ad-hoc IN lists vary in length
       s = raw.prepare(sql);
       cache.set(sql, s);
     }
