@@ -107,7 +107,7 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
       if (!ms.length) {
         // a subject-like phrase that names no actor: a pronoun stops the search (its referent is unknown)
         if (c.start === c.end - 1 && t.pos[c.start] === 'PRON' && lex.personPronouns.has(t.lower[c.start]!)) {
-          return { mentions: [], start: -1, why: `subject is an unresolved pronoun '${t.lower[c.start]}'` };
+          return speakerOfPronoun(ctx, c.start, s0);
         }
         k = c.start - 1;
         continue;
@@ -133,9 +133,7 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
       }
       return { mentions: group, start };
     }
-    if (pos === 'PRON' && lex.personPronouns.has(w)) {
-      return { mentions: [], start: -1, why: `subject is an unresolved pronoun '${w}'` };
-    }
+    if (pos === 'PRON' && lex.personPronouns.has(w)) return speakerOfPronoun(ctx, k, s0);
     k--;
   }
   // "Casting Iran as a threat, Pompeo said …": an opening participle takes the main clause's subject
@@ -149,6 +147,23 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
     }
   }
   return { mentions: [], start: -1, why: 'no actor before the trigger' };
+}
+
+/**
+ * "Turkey warned (that) it will …", "a role Ankara said it could not play": a pronoun opening
+ * the words of a speech verb is the speaker ('it' a state or body, 'he'/'she' a person).
+ */
+function speakerOfPronoun(ctx: DocContext, k: number, s0: number): Subject {
+  const t = ctx.doc.tokens;
+  const w = t.lower[k]!;
+  const unresolved: Subject = { mentions: [], start: -1, why: `subject is an unresolved pronoun '${w}'` };
+  let v = k - 1;
+  if (v >= s0 && t.lower[v] === 'that') v--;
+  if (v < s0 || t.pos[v] !== 'VERB' || !ctx.lex.speechVerbs.has(ctx.lemma[v]!)) return unresolved;
+  const sp = findSubject(ctx, v, s0);
+  const person = (m: number) => ctx.mentionActor[m]?.kind === 'person';
+  const fit = sp.mentions.filter((m) => (w === 'it' ? !person(m) : w === 'he' || w === 'she' ? person(m) : true));
+  return fit.length ? { mentions: fit, start: k } : unresolved;
 }
 
 /** Mentions whose actor has a code. */

@@ -14,6 +14,7 @@ import { loadOntology, type Ontology } from './ontology.ts';
 import { loadPatterns, type PatternSet } from './patterns.ts';
 import { mergeEvents, toRecord } from './records.ts';
 import { speechPatterns } from './speech.ts';
+import { addQuoteSpeakers } from './quotes.ts';
 
 export { loadOntology, loadPatterns };
 export type { Diagnostic, Reading };
@@ -31,6 +32,7 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 /** Readings of every sentence of a Doc; `trace` (when given) receives diagnostics. */
 export function findReadings(doc: Doc, ps: PatternSet, trace: Diagnostic[] | null = null, only?: number): { readings: Reading[]; ctx: ReturnType<typeof buildContext> } {
   const ctx = buildContext(doc, ps.lexicon);
+  addQuoteSpeakers(ctx);
   const sp = speechPatterns(ps);
   const readings: Reading[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {

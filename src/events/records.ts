@@ -11,9 +11,11 @@ import type { Ontology } from './ontology.ts';
 
 function party(ctx: DocContext, m: number): EventParty {
   const a = ctx.mentionActor[m];
-  const span = ctx.doc.actorMentions[m]!;
+  // virtual mentions (a quote's "we") lie beyond doc.actorMentions: name them by their actor
+  const [ta, tb] = ctx.mentionTokens[m]!;
+  const t = ctx.doc.tokens;
   return {
-    name: a?.name ?? ctx.doc.text.slice(span.start, span.end),
+    name: a?.name ?? ctx.doc.text.slice(t.start[ta]!, t.end[tb - 1]!),
     country: ctx.mentionCode[m] ?? null,
     sector: a?.sector ?? null,
     actor: a?.id ?? null,
