@@ -102,6 +102,12 @@ test('dashboard: every view in chromium', { skip: missing ?? false, timeout: 240
     assert.ok(await page.locator('.cy canvas').count() > 0, 'cytoscape canvas');
     assert.ok(await page.locator('.links tbody tr').count() > 0);
     await shot(page, '3-network-1280');
+    const states = Number(await page.locator('.cy').getAttribute('data-nodes'));
+    await page.locator('.segmented a[href="#/network/all"]').click();
+    await page.waitForFunction(() => location.hash === '#/network/all' && document.querySelector('main[data-ready="network"] .cy[data-nodes]') !== null);
+    assert.ok(Number(await page.locator('.cy').getAttribute('data-nodes')) >= states, 'all actors include every state');
+    await page.locator('.segmented a[href="#/network"]').click();
+    await page.waitForFunction(() => location.hash === '#/network' && document.querySelector('main[data-ready="network"] .cy[data-nodes]') !== null);
   });
 
   await t.test('actor page lists partners, types and events of the actor', async () => {

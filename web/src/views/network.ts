@@ -42,14 +42,24 @@ function legend(): HTMLElement {
 
 export const view: View = async (ctx) => {
   ctx.setTitle('Network');
-  const [net, cytoscapeMod] = await Promise.all([api.network(400), import('cytoscape')]);
+  const everyone = ctx.params[0] === 'all';
+  const [full, { actors }, cytoscapeMod] = await Promise.all([api.network(1000), api.actors(), import('cytoscape')]);
   if (!ctx.isCurrent()) return;
   const m = ctx.main;
   clear(m);
+  const kind = new Map(actors.map((a) => [a.code, a.kind]));
+  const keep = (id: string) => everyone || kind.get(id) === 'state';
+  const net: Network = { nodes: full.nodes.filter((n) => keep(n.id)), edges: full.edges.filter((e) => keep(e.source) && keep(e.target)) };
   const links = undirected(net);
-  m.append(pageHead('Network of actors', `${fmtInt(net.nodes.length)} actors and ${fmtInt(links.length)} linked pairs. Click an actor for its page, a link for the dyad.`));
+  const linkedCount = new Set(links.flatMap((l) => [l.a, l.b])).size;
+  const toggle = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Which actors' },
+    h('a', { href: '#/network', class: everyone ? '' : 'on', 'aria-current': everyone ? null : 'true' }, 'States'),
+    h('a', { href: '#/network/all', class: everyone ? 'on' : '', 'aria-current': everyone ? 'true' : null }, 'All actors'));
+  m.append(pageHead(everyone ? 'Network of actors' : 'Network of states',
+    `${fmtInt(linkedCount)} ${everyone ? 'actors' : 'states'} and ${fmtInt(links.length)} linked pairs. Click a node for its page, a line for the dyad.`, toggle));
   if (links.length === 0) {
-    m.append(empty('No interactions between actors yet: ingest some articles first.', h('a', { class: 'button primary', href: '#/ingest' }, 'Ingest articles')));
+    m.append(empty(full.edges.length ? 'No interactions between states yet: show all actors instead.' : 'No interactions between actors yet: ingest some articles first.',
+      full.edges.length ? h('a', { class: 'button', href: '#/network/all' }, 'All actors') : h('a', { class: 'button primary', href: '#/ingest' }, 'Ingest articles')));
     return;
   }
   const box = h('div', { class: 'cy', role: 'img', 'aria-label': 'Network graph of actors' });
