@@ -42,6 +42,8 @@ export async function runWorkers(n: number, opts: WorkerOptions): Promise<Worker
       if (r.status === 'rejected') throw r.reason;
       for (const k of ['jobs', 'new', 'unchanged', 'replaced', 'events', 'mentions', 'failed'] as const) total[k] += r.value[k];
     }
+    // threads share one process: its CPU time is counted once
+    total.cpu_s = Math.max(0, ...settled.map((r) => (r.status === 'fulfilled' ? r.value.cpu_s : 0)));
     total.seconds = Math.round((Date.now() - t0) / 10) / 100;
     return total;
   } finally {

@@ -51,10 +51,12 @@ export interface WorkerSummary {
   /** Jobs this worker handed back as failed (pg-boss retries them or dead-letters them). */
   failed: number;
   seconds: number;
+  /** CPU seconds this process spent from the first job on (model loading excluded; process-wide). */
+  cpu_s: number;
 }
 
 export function emptyWorkerSummary(): WorkerSummary {
-  return { jobs: 0, new: 0, unchanged: 0, replaced: 0, events: 0, mentions: 0, failed: 0, seconds: 0 };
+  return { jobs: 0, new: 0, unchanged: 0, replaced: 0, events: 0, mentions: 0, failed: 0, seconds: 0, cpu_s: 0 };
 }
 
 /** PostgreSQL errors worth retrying at once: deadlock, serialization failure, unique race. */
@@ -132,6 +134,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
     // load the models before taking a job, so a job's time in `active` is extraction + write only
     const pipeline = (opts.pipeline ?? (() => createPipeline()))();
     let lastProgress = Date.now();
+    let cpu0: NodeJS.CpuUsage | null = null;
     while (!opts.signal?.aborted) {
       const jobs = await boss.fetch<unknown>(QUEUE_NAME, { batchSize: 1 });
       const job = jobs[0];
@@ -149,6 +152,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
         continue;
       }
       lastProgress = Date.now();
+      cpu0 ??= process.cpuUsage();
       let doc = '?';
       try {
         const article = articleOf(job.data);
@@ -165,6 +169,10 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
         await boss.fail(QUEUE_NAME, job.id, { message, doc }).catch(() => undefined);
       }
       lastProgress = Date.now();
+    }
+    if (cpu0) {
+      const c = process.cpuUsage(cpu0);
+      s.cpu_s = Math.round((c.user + c.system) / 1e4) / 100;
     }
   } finally {
     s.seconds = Math.round((Date.now() - t0) / 10) / 100;
