@@ -67,6 +67,7 @@ const RE_FINAL_S = /s$/;
 const COUNTRY_KINDS = new Set(['state', 'demonym', 'adjective', 'capital', 'seat', 'igo', 'body']);
 const OWNER_KINDS = new Set(['state', 'demonym', 'adjective', 'capital', 'igo']);
 const NOUNISH_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'another', 'who', 'is', 'was', 'now', 'then']);
 const FUNCTION_POS = new Set(['ADP', 'DET', 'CCONJ', 'PRON', 'AUX', 'SCONJ']);
 
 function inDate(date: string, from: string | null | undefined, to: string | null | undefined): boolean {
@@ -241,7 +242,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const prevCap = sameSent(prev, h.t0) && capNeighbour(prev) && !sentStart(prev) ? true : sameSent(prev, h.t0) && capNeighbour(prev) && T.pos[prev] === 'PROPN';
     const nextCap = sameSent(next, h.t1) && capNeighbour(next);
     const commaCap = sameSent(prev - 1, h.t0) && tok(prev) === ',' && capNeighbour(prev - 1);
+    // "Kevin King", "Julie Bishop": a one-word title right after a given name is a surname
+    const surname = h.t0 === h.t1 && isCapWord(h.t0) && sameSent(prev, h.t0) && cover[prev] === -1 && nameWord[prev] === 1 && !(sameSent(next, h.t1) && isCapWord(next));
     h.entries = h.entries.filter((e) => {
+      if (e.kind === 'role') return !surname;
       if (e.kind === 'person' && !e.full) return true; // decided with the name runs
       if (e.ambiguous) return !prevCap && !nextCap && !commaCap && typeof e.ref === 'string' && support.has(e.ref);
       if (e.kind === 'capital' || e.kind === 'seat') return !prevCap && !nextCap;
@@ -267,6 +271,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const actors = new Map<string, DocActor>();
   const mentions: ActorMention[] = [];
   const taken = new Uint8Array(nT);
+  const tokActor: Array<string | undefined> = new Array(nT);
   const getActor = (id: string, init: () => Omit<DocActor, 'id' | 'aliases' | 'mentions' | 'short' | 'last'>): DocActor => {
     let a = actors.get(id);
     if (!a) {
@@ -284,7 +289,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     if (RE_ODD_SPACE.test(surface)) surface = surface.replace(RE_SPACES, ' ');
     if (label !== 'pronoun' && label !== 'title' && surface !== a.name) a.aliases.add(surface);
     const t0 = tokAtOrAfter(start);
-    for (let t = t0; t < nT && T.start[t]! < end; t++) taken[t] = 1;
+    for (let t = t0; t < nT && T.start[t]! < end; t++) {
+      taken[t] = 1;
+      tokActor[t] = a.id;
+    }
   };
   const stateActor = (code: string): DocActor => {
     const igo = kb.igoName.get(code);
@@ -329,6 +337,18 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     if (!e) return false;
     return e.kind === 'demonym' || e.kind === 'adjective' || e.kind === 'body' || e.kind === 'igo' || e.kind === 'seat' || isPoss(h.t1 + 1);
   };
+  /** A state or IGO named inside a role title ("EU commissioner", "UN envoy"). */
+  const innerCountry = (h: Hit): string | null => {
+    for (let p = h.start; p < h.end; p++) {
+      if (!(wordTable[f[p]!] === 1 && (p === 0 || wordTable[f[p - 1]!] !== 1))) continue;
+      for (const m of kb.trie.matchAt(f, p)) {
+        if (m.end > h.end) continue;
+        const e = m.values.find((x) => (x.kind === 'state' || x.kind === 'igo' || x.kind === 'demonym') && caseOk(x, p, m.end));
+        if (e) return e.ref as string;
+      }
+    }
+    return null;
+  };
   const roleOf = (h: Hit | undefined): Role | null => {
     const e = h && entryOf(h, 'role');
     return e ? kb.roles[e.ref as number]! : null;
@@ -336,12 +356,13 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const isNounish = (t: number) => NOUNISH_POS.has(T.pos[t]!) && capArr[t] === 0 && !upperAt(T.start[t]!) && wordShape(T.start[t]!, T.end[t]!);
 
   /** Title phrase ending just before token `t` (exclusive), read right to left. */
-  const leftContext = (t: number, longName = false): Context | null => {
+  const leftContext = (t: number, longName = false, nameEnd = -1): Context | null => {
     let i = t - 1;
     let start = -1;
     const items: Array<{ t: number; kind: 'country' | 'role' | 'to' | 'noun' | 'former' | 'hon'; code?: string; sector?: string | null; role?: Role; body?: number | null; nat?: boolean }> = [];
     let comma = false;
-    if (i >= 0 && sameSent(i, t) && tok(i) === ',' && hitAt(i - 1) && roleOf(hitAt(i - 1))) {
+    // "Iraq's president, Barham Salih, ...": a title, a comma, then the name set off by a comma or a full stop
+    if (i >= 0 && sameSent(i, t) && tok(i) === ',' && nameEnd >= 0 && (nameEnd + 1 >= nT || !sameSent(nameEnd, nameEnd + 1) || [',', '.', ';'].includes(tok(nameEnd + 1)))) {
       comma = true;
       i--;
     }
@@ -352,6 +373,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       if (h && !h.used) {
         const r = roleOf(h);
         if (r) {
+          const inner = h.end - h.start > 4 ? innerCountry(h) : null;
+          if (inner) items.push({ t: h.t0, kind: 'country', code: inner, sector: null, body: null, nat: true });
           items.push({ t: h.t0, kind: 'role', role: r });
           start = T.start[h.t0]!;
           i = h.t0 - 1;
@@ -364,6 +387,12 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
           i = h.t0 - 1;
           continue;
         }
+        break;
+      }
+      if (tokActor[i] && isPoss(i + 1)) {
+        // "Mr. Trump's personal lawyer": the country of the person named
+        const pa = actors.get(tokActor[i]!);
+        if (pa?.kind === 'person' && pa.country) items.push({ t: i, kind: 'country', code: pa.country, sector: null, body: null, nat: true });
         break;
       }
       if (h) break;
@@ -435,7 +464,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const strong = role !== null || (country !== null && nat && nounCount > 0) || (bare && items.length === 1);
     if (!strong && !hon) return null;
     if (!sector && role) sector = role.sector;
-    if (comma && !role) return null;
+    if (comma && !(strong && (nat || role))) return null;
     return { start, end: T.start[t]!, country, sector, role, roleText, former, strong, honorific: hon };
   };
 
@@ -444,7 +473,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     let i = t + 1;
     if (!(i < nT && sameSent(i, t) && (tok(i) === ',' || tok(i) === '('))) return null;
     i++;
-    while (i < nT && sameSent(i, t) && ['a', 'an', 'the'].includes(T.lower[i]!)) i++;
+    while (i < nT && sameSent(i, t) && APPOSITION_OPENERS.has(T.lower[i]!)) i++;
     const first = i;
     let country: string | null = null;
     let sector: string | null = null;
@@ -462,6 +491,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         if (r) {
           role = r;
           roleText = text.slice(h.start, h.end).toLowerCase();
+          if (!country && !dest && h.end - h.start > 4) country = innerCountry(h);
           end = h.end;
           i = h.t1 + 1;
           continue;
@@ -677,6 +707,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     while (e + 1 < nT && sameSent(e, e + 1) && e - t < 8) {
       if (glued(e + 1) && e + 2 < nT && RE_LETTERS.test(tok(e + 2))) e += 2; // Abdul-Mahdi, Yuet-ngor, al-Kaabi
       else if (inRun(e + 1) || (particle(e + 1) && e + 2 < nT && (inRun(e + 2) || glued(e + 2)))) e++;
+      else if (cover[e + 1] === -1 && isCapWord(e + 1) && kb.honorifics.has(lowerOf(e + 1)) && !(e + 2 < nT && sameSent(e + 1, e + 2) && isCapWord(e + 2))) e++; // a surname that is also a title: "Kevin King"
       else break;
     }
     const a0 = t;
@@ -699,7 +730,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     let right: Context | null = null;
     let ctx: Context | null = null;
     const contexts = (t0: number): [Context | null, Context | null, Context | null] => {
-      const l = leftContext(t0, e > t0);
+      const l = leftContext(t0, e > t0, e);
       const r = rightContext(e);
       return [l, r, l && (l.strong || l.honorific) ? l : r];
     };
@@ -900,7 +931,20 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       if (m.id === a.id || T.sentence[tokAtOrAfter(m.start)] !== s || !countryOfMention(m)) continue;
       if (!best || Math.abs(m.start - first.start) < Math.abs(best.start - first.start) && (m.start < first.start || best.start > first.start)) best = m;
     }
-    a.country = main ?? (best ? countryOfMention(best) : null);
+    // the paragraph's main state, else the article's, else the nearest in the sentence
+    const para = doc.paragraphs.find((p) => p.start <= first.start && first.start < p.end);
+    let local: string | null = null;
+    if (para) {
+      const pt = new Map<string, number>();
+      for (const m of mentions) {
+        if (m.start < para.start || m.start >= para.end || m.id === a.id) continue;
+        const c = countryOfMention(m);
+        if (c) pt.set(c, (pt.get(c) ?? 0) + 1);
+      }
+      const pr = [...pt.entries()].sort((x, y) => y[1] - x[1]);
+      if (pr.length && (pr.length === 1 || pr[0]![1] > pr[1]![1])) local = pr[0]![0];
+    }
+    a.country = local ?? main ?? (best ? countryOfMention(best) : null);
   }
   doc.actorMentions = mentions;
   doc.actors = [...actors.values()]
