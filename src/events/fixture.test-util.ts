@@ -26,6 +26,7 @@ export const ACTORS: Record<string, [string, Kind, Label]> = {
   'Sylvanian': ['SYL', 'state', 'demonym'],
   'Osterlich': ['OST', 'state', 'state'],
   'Borduria': ['BOR', 'state', 'state'],
+  'Bordurian': ['BOR', 'state', 'demonym'],
   'Alliance': ['ALL', 'igo', 'igo'],
   'Vasko aide': ['RUR', 'person', 'title'],
 };

@@ -260,7 +260,8 @@ export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace:
     out.push(r);
     // "will impose sanctions on T", "vowed to expel T's troops": an announced act is a threat
     if (sp && THREATENING.has(r.pattern.type) && r.flags.threat && !r.flags.negated && !r.flags.background) {
-      const th: Reading = { ...r, pattern: sp.threat[r.pattern.type]!, flags: { ...r.flags, future: false, hypothetical: false, why: [] }, confidence: r.confidence * ctx.lex.confidence.impliedThreat, how: [...r.how, `announced ${r.pattern.type.toLowerCase()}`] };
+      const pat = sp.threat[r.pattern.type]!;
+      const th: Reading = { ...r, pattern: pat, flags: { ...r.flags, future: false, hypothetical: false, why: [] }, confidence: r.confidence * pat.confidence, how: [...r.how, `announced ${r.pattern.type.toLowerCase()}`] };
       if (trace) trace.push({ sentence: s, rule: th.pattern.id, trigger: t.lower[r.trigger]!, token: r.trigger, outcome: 'fired', reason: `${src} → ${tgt} (announced ${r.pattern.type}) conf ${th.confidence.toFixed(2)}` });
       out.push(th);
     }
@@ -295,7 +296,7 @@ export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace:
   return out;
 }
 
-const THREATENING = new Set(['SANCTION', 'ASSAULT', 'COERCE', 'MOBILIZE']);
+const THREATENING = new Set(['SANCTION', 'ASSAULT', 'COERCE', 'MOBILIZE', 'AID', 'COOPERATE', 'RETREAT', 'CONCEDE']);
 
 function pairs(ctx: DocContext, ms: number[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];

@@ -82,13 +82,20 @@ function mentions(ctx: DocContext, a: number, b: number): number[] {
 /** Give first-person pronouns inside attributed quotes a virtual mention of the speaker. */
 export function addQuoteSpeakers(ctx: DocContext): void {
   const t = ctx.doc.tokens;
+  const text = ctx.doc.text;
+  // a quote with no attribution that follows an attributed one in the same paragraph continues it
+  let last: number[] = [];
+  let lastEnd = -1;
   for (const [qa, qb] of quoteSpans(ctx)) {
+    if (lastEnd >= 0 && text.slice(t.end[lastEnd]!, t.start[qa]!).includes('\n')) last = [];
+    const sp = speakerAfter(ctx, qb);
+    let speaker = sp.length ? sp : speakerBefore(ctx, qa);
+    if (!speaker.length) speaker = last;
+    last = speaker;
+    lastEnd = qb;
     let firstPerson = false;
     for (let k = qa + 1; k < qb; k++) if (FIRST_PERSON.has(t.lower[k]!) && ctx.mentionAt[k]! < 0) firstPerson = true;
-    if (!firstPerson) continue;
-    const sp = speakerAfter(ctx, qb);
-    const speaker = sp.length ? sp : speakerBefore(ctx, qa);
-    if (!speaker.length) continue;
+    if (!firstPerson || !speaker.length) continue;
     const m0 = speaker[0]!;
     for (let k = qa + 1; k < qb; k++) {
       if (!FIRST_PERSON.has(t.lower[k]!) || ctx.mentionAt[k]! >= 0) continue;

@@ -22,7 +22,8 @@ export interface SpeechPatterns {
   reject: Pattern;
   request: Pattern;
   characterize: Pattern;
-  /** THREATEN readings derived from announced sanctions, attacks, arrests or deployments */
+  /** THREATEN readings derived from announced sanctions, attacks, arrests or deployments, and
+   * AGREE (intent) readings from announced aid, cooperation, withdrawals or concessions */
   threat: Partial<Record<PloverType, Pattern>>;
 }
 
@@ -42,6 +43,10 @@ export function speechPatterns(ps: PatternSet): SpeechPatterns {
       ASSAULT: synthetic('threaten.announced-attack', 'THREATEN', 'force', c.impliedThreat),
       COERCE: synthetic('threaten.announced-coercion', 'THREATEN', 'force', c.impliedThreat),
       MOBILIZE: synthetic('threaten.announced-deployment', 'THREATEN', 'force', c.impliedThreat),
+      AID: synthetic('agree.announced-aid', 'AGREE', 'intent', c.impliedIntent),
+      COOPERATE: synthetic('agree.announced-cooperation', 'AGREE', 'intent', c.impliedIntent),
+      RETREAT: synthetic('agree.announced-retreat', 'AGREE', 'intent', c.impliedIntent),
+      CONCEDE: synthetic('agree.announced-concession', 'AGREE', 'intent', c.impliedIntent),
     },
   };
 }
