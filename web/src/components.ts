@@ -148,3 +148,11 @@ export function pageHead(title: Child, sub?: Child, actions?: Child): HTMLElemen
     h('div', {}, h('h1', {}, title), sub ? h('p', { class: 'page-sub' }, sub) : null),
     actions ? h('div', { class: 'page-actions' }, actions) : null);
 }
+
+/** A number with a small proportional bar before it (table cells). */
+export function barCell(value: number, max: number): Child[] {
+  return [
+    h('span', { class: 'mini-bar', 'aria-hidden': 'true' }, h('span', { style: `width: ${max > 0 ? (value / max) * 100 : 0}%` })),
+    h('span', { class: 'num-val' }, fmtInt(value)),
+  ];
+}

@@ -1,7 +1,7 @@
 /** Actor page: who it deals with, how (types, quad classes, intensity by month) and the evidence. */
 import { ApiError, api, type PloverType } from '../api.ts';
 import { clear, fmtDate, fmtInt, fmtSigned, h } from '../dom.ts';
-import { countQuads, empty, eventList, href, intensityChip, pageHead, panel, quadBar, quadLegend, statCard, typeTag } from '../components.ts';
+import { barCell, countQuads, empty, eventList, href, intensityChip, pageHead, panel, quadBar, quadLegend, statCard, typeTag } from '../components.ts';
 import { monthlySeries, seriesChart } from '../chart.ts';
 import { TYPE_ORDER } from '../colors.ts';
 import type { View } from '../view.ts';
@@ -44,7 +44,7 @@ export const view: View = async (ctx) => {
       panel('Partners', detail.partners.length === 0 ? empty('No partners yet.') : h('table', { class: 'table partners' },
         h('tbody', {}, detail.partners.slice(0, 12).map((p) => h('tr', {},
           h('td', {}, h('a', { href: href.dyad(code, p.code), class: 'dyad-link' }, p.label), ' ', h('span', { class: 'code' }, p.code)),
-          h('td', { class: 'num' }, h('div', { class: 'mini-bar' }, h('span', { style: `width: ${(p.events / maxP) * 100}%` })), fmtInt(p.events))))))),
+          h('td', { class: 'num' }, barCell(p.events, maxP))))))),
       panel('How it interacts',
         quadBar(quads), quadLegend(quads),
         h('ul', { class: 'type-counts' }, TYPE_ORDER.filter((t) => detail.types[t]).map((t: PloverType) => h('li', {}, typeTag(t), h('b', {}, fmtInt(detail.types[t] ?? 0))))),

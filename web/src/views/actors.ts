@@ -1,7 +1,7 @@
 /** Actor index: every actor with its event counts, filterable by name or code. */
 import { api } from '../api.ts';
 import { clear, fmtInt, h } from '../dom.ts';
-import { empty, href, pageHead, panel } from '../components.ts';
+import { barCell, empty, href, pageHead, panel } from '../components.ts';
 import type { View } from '../view.ts';
 
 export const view: View = async (ctx) => {
@@ -22,7 +22,7 @@ export const view: View = async (ctx) => {
     row: h('tr', {},
       h('td', {}, h('a', { href: href.actor(a.code), class: 'actor-link' }, a.label), ' ', h('span', { class: 'code' }, a.code)),
       h('td', {}, h('span', { class: 'kind' }, a.kind ?? '—')),
-      h('td', { class: 'num' }, h('div', { class: 'mini-bar' }, h('span', { style: `width: ${(a.events / max) * 100}%` })), fmtInt(a.events)),
+      h('td', { class: 'num' }, barCell(a.events, max)),
       h('td', { class: 'num hide-sm' }, fmtInt(a.as_source)),
       h('td', { class: 'num hide-sm' }, fmtInt(a.as_target))),
   }));

@@ -106,6 +106,12 @@ function renderText(a: ArticleDetail, tip: HTMLElement): HTMLElement {
     else hide();
   });
   body.addEventListener('mouseleave', hide);
+  // touch screens: a tap shows the same card
+  body.addEventListener('click', (e) => {
+    const t = e.target as HTMLElement;
+    if (t.closest('[data-events], [data-actor]')) show(t, e.clientX, e.clientY);
+    else hide();
+  });
   return body;
 }
 

@@ -1,7 +1,7 @@
 /** Overview: totals, the quad-class balance, the busiest dyads and the newest events. */
 import { api, type BusyDyad } from '../api.ts';
 import { clear, fmtInt, h } from '../dom.ts';
-import { countQuads, empty, eventList, href, intensityChip, pageHead, panel, quadBar, quadLegend, statCard, typeTag } from '../components.ts';
+import { barCell, countQuads, empty, eventList, href, intensityChip, pageHead, panel, quadBar, quadLegend, statCard, typeTag } from '../components.ts';
 import { TYPE_ORDER } from '../colors.ts';
 import { monthlySeries, seriesChart } from '../chart.ts';
 import type { PloverType } from '../api.ts';
@@ -14,7 +14,7 @@ function dyadTable(dyads: BusyDyad[]): HTMLElement {
     h('thead', {}, h('tr', {}, h('th', {}, 'Source → target'), h('th', { class: 'num' }, 'Events'), h('th', { class: 'num' }, 'Intensity'))),
     h('tbody', {}, dyads.map((d) => h('tr', {},
       h('td', {}, h('a', { href: href.dyad(d.source, d.target), class: 'dyad-link' }, d.source_label, h('span', { class: 'arrow' }, '→'), d.target_label)),
-      h('td', { class: 'num' }, h('div', { class: 'mini-bar' }, h('span', { style: `width: ${(d.events / max) * 100}%` })), fmtInt(d.events)),
+      h('td', { class: 'num' }, barCell(d.events, max)),
       h('td', { class: 'num' }, intensityChip(d.intensity)),
     ))));
 }
