@@ -14,9 +14,9 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 /**
  * Number of words (runs of letters and digits joined by ' ’ . -). CJK and similar scripts write no
- * spaces: there 4 characters count as one word.
+ * spaces: there 4 characters count as one word. Counting stops once `limit` is passed.
  */
-export function wordCount(line: string): number {
+export function wordCount(line: string, limit = Infinity): number {
   let n = 0;
   let cjk = 0;
   let inWord = false;
@@ -31,7 +31,7 @@ export function wordCount(line: string): number {
       isWord = WORD_CHAR.test(ch);
       if (isWord && CJK_CHAR.test(ch)) cjk++;
     }
-    if (isWord && !inWord) n++;
+    if (isWord && !inWord && ++n > limit) return n;
     inWord = isWord;
   }
   return cjk ? Math.max(n, Math.round(cjk / 4)) : n;
@@ -39,7 +39,8 @@ export function wordCount(line: string): number {
 
 /** Ends like a sentence: terminal punctuation, optionally followed by closing quotes or brackets. */
 export function endsLikeSentence(line: string): boolean {
-  return /[.!?…。！？]["'”’»)\]]*$/u.test(line.trimEnd());
+  const tail = line.length > 24 ? line.slice(-24) : line;
+  return /[.!?…。！？]["'”’»)\]]*$/u.test(tail.trimEnd());
 }
 
 /**
@@ -77,7 +78,7 @@ export function fingerprint(line: string): string {
  * punctuation, and not a title-case headline.
  */
 export function isProse(line: string): boolean {
-  const n = wordCount(line);
+  const n = wordCount(line, 12);
   if (n < 12) return false;
   if (!/[.!?,;:…。，！？]/u.test(line)) return false;
   const tc = titleCaseRatio(line);

@@ -29,31 +29,43 @@ export interface MappedBuilder {
   finish(endOffset: number): Mapped;
 }
 
-export function mappedBuilder(): MappedBuilder {
+export function mappedBuilder(sizeHint = 64): MappedBuilder {
   const parts: string[] = [];
-  let offs: number[] = [];
+  let offs = new Int32Array(Math.max(16, sizeHint + 1));
+  let n = 0;
   let lastChar = '';
+  const reserve = (k: number): void => {
+    if (n + k + 1 <= offs.length) return;
+    let cap = offs.length * 2;
+    while (cap < n + k + 1) cap *= 2;
+    const next = new Int32Array(cap);
+    next.set(offs.subarray(0, n));
+    offs = next;
+  };
   return {
     copy(src, start, end) {
       if (end <= start) return;
       parts.push(src.s.slice(start, end));
-      for (let i = start; i < end; i++) offs.push(src.off[i]!);
+      reserve(end - start);
+      offs.set(src.off.subarray(start, end), n);
+      n += end - start;
       lastChar = src.s[end - 1]!;
     },
     put(text, srcOffset) {
       if (!text) return;
       parts.push(text);
-      for (let i = 0; i < text.length; i++) offs.push(srcOffset);
+      reserve(text.length);
+      offs.fill(srcOffset, n, n + text.length);
+      n += text.length;
       lastChar = text[text.length - 1]!;
     },
-    length: () => offs.length,
+    length: () => n,
     last: () => lastChar,
     finish(endOffset) {
       const s = parts.join('');
-      const off = new Int32Array(s.length + 1);
-      off.set(offs);
-      off[s.length] = endOffset;
-      offs = [];
+      reserve(0);
+      const off = offs.slice(0, n + 1);
+      off[n] = endOffset;
       return { s, off };
     },
   };
@@ -75,7 +87,7 @@ export function replaceMapped(m: Mapped, pattern: RegExp, replace: (match: RegEx
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   let match = re.exec(m.s);
   if (!match) return m;
-  const b = mappedBuilder();
+  const b = mappedBuilder(m.s.length);
   let pos = 0;
   while (match) {
     b.copy(m, pos, match.index);

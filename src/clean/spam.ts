@@ -23,13 +23,12 @@ const LETTER = /\p{L}/u;
 /** Letter counts per script (CJK characters weigh 3: one carries about a word). */
 export function scriptCounts(s: string): Map<Script, number> {
   const out = new Map<Script, number>();
+  let latin = 0;
   for (const ch of s) {
     const code = ch.charCodeAt(0);
     if (code < 0x250) {
       // ASCII and Latin-1/Latin Extended: no per-character regex needed.
-      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7)) {
-        out.set('latin', (out.get('latin') ?? 0) + 1);
-      }
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7)) latin++;
       continue;
     }
     if (!LETTER.test(ch)) continue;
@@ -42,6 +41,7 @@ export function scriptCounts(s: string): Map<Script, number> {
     }
     out.set(script, (out.get(script) ?? 0) + (script === 'cjk' ? 3 : 1));
   }
+  if (latin) out.set('latin', (out.get('latin') ?? 0) + latin);
   return out;
 }
 
@@ -68,7 +68,7 @@ export function addCounts(into: Map<Script, number>, from: Map<Script, number>):
  */
 export function isForeignScriptLine(line: string, articleScript: Script | null, minLetters = 4): boolean {
   if (!articleScript) return false;
-  const c = scriptCounts(line);
+  const c = scriptCounts(line.length > 1000 ? line.slice(0, 1000) : line);
   let total = 0;
   for (const v of c.values()) total += v;
   if (total < minLetters) return false;

@@ -190,7 +190,7 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
   const prose = lines.map((l) => (l ? isProse(l) : false));
   // The article's script: letters of all lines counted by script.
   const counts = new Map<Script, number>();
-  for (const l of lines) if (l) addCounts(counts, scriptCounts(l));
+  for (const l of lines) if (l) addCounts(counts, scriptCounts(l.length > 2000 ? l.slice(0, 2000) : l));
   const script = dominantScript(counts);
 
   // 1. Line kinds.
@@ -204,7 +204,7 @@ export function classifyLines(lines: readonly string[], ctx: ChromeContext): Chr
       drop[i] = 'spam-script';
       continue;
     }
-    const wc = wordCount(line);
+    const wc = wordCount(line, 80);
     if (wc > 80) continue; // long prose: none of the line kinds below is that long
     const by = parseByline(line, ctx.normalizeDate);
     if (by) {

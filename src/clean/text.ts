@@ -59,7 +59,7 @@ export function cleanMapped(input: Mapped, opts: TextCleanOptions): CleanTextRes
     else if (d !== 'empty') dropped.push({ line: lines[i]!, reason: d });
   });
 
-  const b = mappedBuilder();
+  const b = mappedBuilder(m.s.length);
   let prev = -1;
   let lastEnd = -1;
   for (let k = 0; k < kept.length; k++) {

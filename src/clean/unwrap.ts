@@ -43,7 +43,7 @@ export function unwrapLines(m: Mapped): Mapped {
     return j;
   });
   if (!any) return m;
-  const b = mappedBuilder();
+  const b = mappedBuilder(m.s.length);
   for (let i = 0; i < ranges.length; i++) {
     const r = ranges[i]!;
     b.copy(m, r.start, r.end);

@@ -16,7 +16,7 @@ function kind(c: number): Kind {
 }
 
 export function normalizeWhitespace(m: Mapped): Mapped {
-  const b = mappedBuilder();
+  const b = mappedBuilder(m.s.length);
   const s = m.s;
   let pendingSpace = -1; // source offset of a space not yet written
   let lineStart = true;
@@ -27,6 +27,8 @@ export function normalizeWhitespace(m: Mapped): Mapped {
   };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    // A single plain space between two ordinary characters stays as it is (the common case).
+    if (c === 32 && runStart >= 0 && i + 1 < s.length && kind(s.charCodeAt(i + 1)) === Kind.Other) continue;
     const k = kind(c);
     if (k === Kind.Other) {
       if (runStart < 0) {
