@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { newDoc, type RawArticle } from '../doc.ts';
 import { ParleyError } from '../errors.ts';
 import { createCleanStage, normalizeDate } from './index.ts';
@@ -78,3 +79,42 @@ const dates: Array<[string, string | null]> = [
 for (const [s, want] of dates) {
   test(`normalizeDate(${JSON.stringify(s)}) = ${want}`, () => assert.equal(normalizeDate(s), want));
 }
+
+// Offset map on random documents: body sentences mixed with chrome lines and whitespace noise.
+
+const SENTENCES = [
+  'The foreign ministers of both countries met in Nairobi on Wednesday to discuss a long-delayed rail link, officials said.',
+  'The project, first agreed in 2015, has been held up by disputes over financing and land rights along the route.',
+  'Engineers say the line could open within four years if money is found, though earlier timetables have slipped.',
+  '"We are ready," the transport minister told reporters after the talks.',
+  'Both governments will meet again in March.',
+];
+const CHROME = ['Share', 'Tweet | Email', 'Most Viewed', 'Advertisement', 'Copyright 2024 Harbour Daily. All rights reserved.', 'Home / World / Africa'];
+
+test('clean stage (text): on random documents every kept character maps to the same character in raw', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.constantFrom(...SENTENCES), fc.constantFrom(...CHROME)), { minLength: 1, maxLength: 12 }),
+      fc.array(fc.constantFrom('\n', '\n\n', '\r\n', '\n \n', '\n\t\n'), { minLength: 12, maxLength: 12 }),
+      fc.array(fc.constantFrom('', ' ', '  ', '\u00a0', '\u200b'), { minLength: 12, maxLength: 12 }),
+      (lines, seps, pads) => {
+        if (!lines.some((l) => SENTENCES.includes(l))) return;
+        const raw = lines.map((l, i) => `${pads[i]}${l}${pads[11 - i]}${seps[i]}`).join('');
+        const doc = run({ raw });
+        const off = doc.rawOffsets!;
+        assert.equal(off.length, doc.text.length + 1);
+        for (let i = 0; i < doc.text.length; i++) {
+          if (i > 0) assert.ok(off[i]! >= off[i - 1]!, 'offsets never decrease');
+          const ch = doc.text[i]!;
+          if (ch === '\n') continue;
+          assert.equal(raw[off[i]!], ch, `text[${i}]`);
+        }
+        for (const s of SENTENCES) {
+          const at = doc.text.indexOf(s);
+          if (at >= 0) assert.equal(raw.slice(off[at]!, off[at + s.length - 1]! + 1), s);
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
