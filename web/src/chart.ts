@@ -5,8 +5,8 @@
  */
 import { scaleBand, scaleLinear } from 'd3';
 import { fmtDate, fmtMonthShort, fmtSigned, h, s, clear } from './dom.ts';
-import type { Quad } from './api.ts';
-import { QUAD_COLOR, QUAD_LABEL, QUADS, intensityColor } from './colors.ts';
+import type { PloverType, Quad } from './api.ts';
+import { QUAD_COLOR, QUAD_LABEL, QUADS, TYPE_ORDER, TYPE_QUAD, intensityColor } from './colors.ts';
 import { empty } from './components.ts';
 
 export interface SeriesPoint {
@@ -58,11 +58,11 @@ export function monthlySeries(events: Array<{ date: string | null; quad: Quad; i
   return [...acc.values()].map(({ sum, ...p }) => ({ ...p, intensity: Math.round((sum / p.events) * 100) / 100 }));
 }
 
-function draw(root: HTMLElement, data: ReturnType<typeof fillMonths>, width: number): void {
+function draw(root: HTMLElement, data: ReturnType<typeof fillMonths>, width: number, gutter: boolean): void {
   clear(root);
   const W = Math.max(300, width);
   const compact = W < 560;
-  const m = { l: 34, r: 10, t: 10 };
+  const m = { l: gutter ? (compact ? 86 : 104) : 34, r: 10, t: 10 };
   const hBars = compact ? 130 : 170;
   const gap = 34;
   const hInt = compact ? 64 : 78;
@@ -117,7 +117,8 @@ function draw(root: HTMLElement, data: ReturnType<typeof fillMonths>, width: num
   root.append(svg);
 }
 
-export function seriesChart(points: SeriesPoint[], emptyText = 'No dated events to chart yet.'): HTMLElement {
+/** `gutter`: leave the left margin of typeMatrix, so months line up with a matrix below. */
+export function seriesChart(points: SeriesPoint[], emptyText = 'No dated events to chart yet.', gutter = false): HTMLElement {
   const win = recentWindow(points);
   const data = fillMonths(win.points);
   if (data.length === 0) return empty(emptyText);
@@ -128,9 +129,69 @@ export function seriesChart(points: SeriesPoint[], emptyText = 'No dated events 
     const w = Math.floor(root.clientWidth);
     if (w > 0 && Number(root.dataset.w) !== w) {
       root.dataset.w = String(w);
-      draw(root, data, w);
+      draw(root, data, w, gutter);
     }
   });
   ro.observe(root);
   return note ? h('div', {}, root, note) : root;
+}
+
+export interface TypePoint {
+  period: string;
+  counts: Partial<Record<PloverType, number>>;
+}
+
+function drawMatrix(root: HTMLElement, months: string[], rows: PloverType[], byKey: Map<string, TypePoint>, width: number): void {
+  clear(root);
+  const W = Math.max(300, width);
+  const compact = W < 560;
+  const m = { l: compact ? 86 : 104, r: 10, t: 4 };
+  const rowH = compact ? 20 : 22;
+  const H = m.t + rows.length * rowH + 22;
+  const inner = W - m.l - m.r;
+  const used = Math.min(inner, months.length * 56);
+  const x0r = m.l + (inner - used) / 2;
+  const x = scaleBand<string>().domain(months).range([x0r, x0r + used]).paddingInner(0.12);
+  const max = Math.max(1, ...months.flatMap((p) => rows.map((t) => byKey.get(p)?.counts[t] ?? 0)));
+  const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, class: 'chart matrix', role: 'img', 'aria-label': 'Events per month by PLOVER type' });
+  rows.forEach((t, i) => {
+    const y = m.t + i * rowH;
+    const q = TYPE_QUAD[t];
+    svg.append(s('rect', { x: 0, y: y + 4, width: 7, height: 7, rx: 2, fill: QUAD_COLOR[q] }));
+    svg.append(s('text', { x: 12, y: y + rowH / 2, class: 'row-label', 'dominant-baseline': 'middle' }, t));
+    for (const p of months) {
+      const n = byKey.get(p)?.counts[t] ?? 0;
+      const cx = x(p)!;
+      const cell = s('rect', { x: cx, y: y + 2, width: x.bandwidth(), height: rowH - 4, rx: 2, fill: n ? QUAD_COLOR[q] : '#f1f3f6', 'fill-opacity': n ? 0.3 + 0.7 * (n / max) : 1 });
+      if (n) cell.append(s('title', {}, `${t} · ${fmtDate(p)}: ${n} event${n === 1 ? '' : 's'}`));
+      svg.append(cell);
+      if (n && x.bandwidth() >= 16) svg.append(s('text', { x: cx + x.bandwidth() / 2, y: y + rowH / 2, class: 'cell-label', 'text-anchor': 'middle', 'dominant-baseline': 'middle', fill: n / max > 0.5 ? '#fff' : '#16202b' }, String(n)));
+    }
+  });
+  const every = Math.max(1, Math.ceil(months.length / Math.floor(inner / (compact ? 52 : 60))));
+  months.forEach((p, i) => {
+    if (i % every === 0) svg.append(s('text', { x: x(p)! + x.bandwidth() / 2, y: H - 6, class: 'tick', 'text-anchor': 'middle' }, fmtMonthShort(p)));
+  });
+  root.append(svg);
+}
+
+/** Months × PLOVER types: how often each type occurs each month, shaded in its quad colour. */
+export function typeMatrix(points: TypePoint[]): HTMLElement {
+  const asSeries = points.map((p) => ({ period: p.period, events: Object.values(p.counts).reduce((a, b) => a + (b ?? 0), 0), quads: { verbal_cooperation: 0, material_cooperation: 0, verbal_conflict: 0, material_conflict: 0 }, intensity: 0 }));
+  const win = recentWindow(asSeries);
+  const months = fillMonths(win.points).map((p) => p.period);
+  const byKey = new Map(points.map((p) => [p.period, p]));
+  const rows = TYPE_ORDER.filter((t) => months.some((p) => byKey.get(p)?.counts[t]));
+  if (months.length === 0 || rows.length === 0) return empty('No dated events to chart yet.');
+  const root = h('div', { class: 'chart-wrap matrix-wrap' });
+  const ro = new ResizeObserver(() => {
+    if (!root.isConnected) return ro.disconnect();
+    const w = Math.floor(root.clientWidth);
+    if (w > 0 && Number(root.dataset.w) !== w) {
+      root.dataset.w = String(w);
+      drawMatrix(root, months, rows, byKey, w);
+    }
+  });
+  ro.observe(root);
+  return root;
 }

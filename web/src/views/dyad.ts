@@ -2,7 +2,7 @@
 import { api, type ActorSummary, type PloverType, type StoredEvent } from '../api.ts';
 import { clear, fmtInt, fmtSigned, h } from '../dom.ts';
 import { empty, eventList, href, intensityChip, pageHead, panel, quadLegend, statCard, typeTag } from '../components.ts';
-import { seriesChart } from '../chart.ts';
+import { seriesChart, typeMatrix } from '../chart.ts';
 import { TYPE_ORDER, intensityWord } from '../colors.ts';
 import type { View } from '../view.ts';
 
@@ -66,8 +66,10 @@ export const view: View = async (ctx) => {
       statCard(`${B} → ${A}`, ba.total, 'as source'),
       h('div', { class: 'stat' }, h('div', { class: 'stat-value' }, intensityChip(rel.total.intensity)), h('div', { class: 'stat-label' }, 'Mean intensity'), h('div', { class: 'stat-note' }, `balance ${fmtSigned(rel.total.balance)} (coop − conflict)`)),
     ),
-    panel('By month', seriesChart(rel.series.map((p) => ({ period: p.period, quads: p.quads, intensity: p.intensity, events: p.events }))), quadLegend()),
-    panel('Event types', h('ul', { class: 'type-counts' }, types.map((t: PloverType) => h('li', {}, typeTag(t), h('b', {}, fmtInt(counts[t] ?? 0)))))),
+    panel('By month', seriesChart(rel.series.map((p) => ({ period: p.period, quads: p.quads, intensity: p.intensity, events: p.events })), undefined, true),
+      h('div', { class: 'chart-sublabel' }, 'Events by PLOVER type'),
+      typeMatrix(rel.series.map((p) => ({ period: p.period, counts: p.counts }))), quadLegend(),
+      h('ul', { class: 'type-counts' }, types.map((t: PloverType) => h('li', {}, typeTag(t), h('b', {}, fmtInt(counts[t] ?? 0)))))),
     panel(h('span', {}, 'Events ', h('span', { class: 'muted' }, `· ${fmtInt(events.length)}, newest first`)), eventList(events, 'No events.')),
   );
 };
