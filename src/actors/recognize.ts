@@ -107,34 +107,19 @@ export function personAt(p: PersonRec, date: string): PersonAtDate {
   return { country: first?.country ?? null, sector: null, role: null, inOffice: false, rank: null };
 }
 
-export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
-  const text = doc.text;
-  const date = doc.meta.published ?? today;
-  const T = doc.tokens;
-  const nT = T.start.length;
-  const f = kb.folder.fold(text);
-  const n = text.length;
+/** The text's case agrees with the entry's case mode (see CaseMode). */
+function caseAgrees(e: Entry, text: string, s: number, end: number): boolean {
+  if (e.caseMode === 'any') return true;
+  const slice = text.slice(s, end);
+  if (e.caseMode === 'acronym') return !RE_LOWER.test(slice);
+  if (isUpperAt(text, s)) return true;
+  if (e.surface[0] === e.surface[0]!.toLowerCase() && RE_UPPER.test(slice)) return true; // al-Qaeda
+  return e.lowerOk && !RE_UPPER.test(slice);
+}
 
-  // ---- 1. trie scan: leftmost-longest, case- and date-checked --------------------------------
-  const caseOk = (e: Entry, s: number, end: number): boolean => {
-    if (e.caseMode === 'any') return true;
-    const slice = text.slice(s, end);
-    if (e.caseMode === 'acronym') return !RE_LOWER.test(slice);
-    const c = text[s];
-    if (isUpper(c)) return true;
-    if (e.surface[0] === e.surface[0]!.toLowerCase() && RE_UPPER.test(slice)) return true; // al-Qaeda
-    return e.lowerOk && !RE_UPPER.test(slice);
-  };
-  const tokAtOrAfter = (pos: number): number => {
-    let lo = 0;
-    let hi = nT;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (T.start[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+/** One pass of the KB trie from every word-initial token: leftmost-longest, case- and date-checked. */
+export function scanHits(kb: CompiledKb, text: string, f: Uint16Array, T: Doc['tokens'], date: string): Hit[] {
+  const nT = T.start.length;
   const hits: Hit[] = [];
   // word starts are token starts (wink splits hyphens and possessives off), not every character
   const wordTable = kb.folder.wordTable;
@@ -146,7 +131,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     for (let q = 0; q < ms.length; q++) {
       const m = ms[q]!;
       let valid: Entry[] | null = null;
-      for (const e of m.values) if (caseOk(e, i, m.end) && inDate(date, e.from, e.to)) (valid ??= []).push(e);
+      for (const e of m.values) if (caseAgrees(e, text, i, m.end) && inDate(date, e.from, e.to)) (valid ??= []).push(e);
       if (!valid) continue;
       let t1 = t0;
       while (t1 + 1 < nT && T.end[t1 + 1]! <= m.end) t1++;
@@ -155,6 +140,79 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       break;
     }
   }
+  return hits;
+}
+
+function isUpperAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = text[p]!;
+  return ch !== ch.toLowerCase();
+}
+
+/** Letters, apostrophes, dots, spaces and hyphens only (folded codes). */
+function isWordShape(f: Uint16Array, wordTable: Uint8Array, a: number, b: number): boolean {
+  for (let p = a; p < b; p++) {
+    const c = f[p]!;
+    if (wordTable[c] !== 1 && c !== 39 && c !== 46 && c !== 32 && c !== 45) return false;
+    if (c >= 48 && c <= 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Per-token facts computed once per document: the lower-case form without a final dot, whether
+ * the token is shaped like a capitalised word ("Blinken", "al-Kaabi"), and whether it may be
+ * part of a name (not a closed-class word, month or title).
+ */
+export function tokenFacts(kb: CompiledKb, text: string, f: Uint16Array, T: Doc['tokens']): { lowArr: string[]; capArr: Uint8Array; nameWord: Uint8Array } {
+  const nT = T.start.length;
+  const lowArr: string[] = new Array(nT);
+  const capArr = new Uint8Array(nT);
+  const nameWord = new Uint8Array(nT);
+  const wordTable = kb.folder.wordTable;
+  for (let k = 0; k < nT; k++) {
+    const lw = T.lower[k]!;
+    lowArr[k] = lw.charCodeAt(lw.length - 1) === 46 ? lw.slice(0, -1) : lw;
+    const a = T.start[k]!;
+    const b = T.end[k]!;
+    if (isUpperAt(text, a)) capArr[k] = isWordShape(f, wordTable, a + 1, b) ? 1 : 0;
+    else {
+      // "al-Kaabi": a short lower-case particle glued to a capitalised name
+      let p = a;
+      while (p < b && p - a < 5 && text.charCodeAt(p) >= 97 && text.charCodeAt(p) <= 122) p++;
+      if (p > a && p - a <= 4 && p + 1 < b && (f[p] === 39 || f[p] === 32) && text[p] !== ' ' && isUpperAt(text, p + 1) && isWordShape(f, wordTable, p + 2, b)) capArr[k] = 1;
+    }
+    if (capArr[k] === 1) {
+      const l = lowArr[k]!;
+      nameWord[k] = !kb.notNames.has(l) && !kb.calendar.has(l) && !kb.honorifics.has(l) ? 1 : 0;
+    }
+  }
+  return { lowArr, capArr, nameWord };
+}
+
+export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
+  const text = doc.text;
+  const date = doc.meta.published ?? today;
+  const T = doc.tokens;
+  const nT = T.start.length;
+  const f = kb.folder.fold(text);
+  const n = text.length;
+
+  // ---- 1. trie scan: leftmost-longest, case- and date-checked --------------------------------
+  const caseOk = (e: Entry, s: number, end: number): boolean => caseAgrees(e, text, s, end);
+  const tokAtOrAfter = (pos: number): number => {
+    let lo = 0;
+    let hi = nT;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (T.start[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const hits = scanHits(kb, text, f, T, date);
+  const wordTable = kb.folder.wordTable;
   const cover = new Int32Array(nT).fill(-1);
   hits.forEach((h, i) => {
     for (let t = h.t0; t <= h.t1; t++) cover[t] = i;
@@ -163,9 +221,6 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const tok = (t: number) => text.slice(T.start[t]!, T.end[t]!);
   const sameSent = (a: number, b: number) => a >= 0 && b >= 0 && a < nT && b < nT && T.sentence[a] === T.sentence[b];
   const sentStart = (t: number) => t === 0 || T.sentence[t - 1] !== T.sentence[t];
-  // per-token facts computed once: lower-case without a final dot, capitalised-word shape
-  const lowArr: string[] = new Array(nT);
-  const capArr = new Uint8Array(nT);
   const isWord = kb.folder.isWord;
   /** folder.key() of text[a, b) from the folded text, without re-folding. */
   const foldedKey = (a: number, b: number): string => {
@@ -183,44 +238,12 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
     return out.trimEnd();
   };
-  const upperAt = (p: number): boolean => {
-    const c = text.charCodeAt(p);
-    if (c < 128) return c >= 65 && c <= 90;
-    const ch = text[p]!;
-    return ch !== ch.toLowerCase();
-  };
-  /** Letters, apostrophes, dots and hyphens only. */
-  const wordShape = (a: number, b: number): boolean => {
-    for (let p = a; p < b; p++) {
-      const c = f[p]!;
-      if (!isWord(c) && c !== 39 && c !== 46 && c !== 32 && c !== 45) return false;
-      if (c >= 48 && c <= 57) return false;
-    }
-    return true;
-  };
-  for (let k = 0; k < nT; k++) {
-    const lw = T.lower[k]!;
-    lowArr[k] = lw.charCodeAt(lw.length - 1) === 46 ? lw.slice(0, -1) : lw;
-    const a = T.start[k]!;
-    const b = T.end[k]!;
-    if (upperAt(a)) capArr[k] = wordShape(a + 1, b) ? 1 : 0;
-    else {
-      // "al-Kaabi": a short lower-case particle glued to a capitalised name
-      let p = a;
-      while (p < b && p - a < 5 && text.charCodeAt(p) >= 97 && text.charCodeAt(p) <= 122) p++;
-      if (p > a && p - a <= 4 && p + 1 < b && (f[p] === 39 || f[p] === 32) && text[p] !== ' ' && upperAt(p + 1) && wordShape(p + 2, b)) capArr[k] = 1;
-    }
-  }
+  const upperAt = (p: number): boolean => isUpperAt(text, p);
+  const wordShape = (a: number, b: number): boolean => isWordShape(f, kb.folder.wordTable, a, b);
+  const { lowArr, capArr, nameWord } = tokenFacts(kb, text, f, T);
   const lowerOf = (t: number) => lowArr[t]!;
   const isPoss = (t: number) => t >= 0 && t < nT && RE_POSS.test(T.lower[t]!);
   const isCapWord = (t: number) => capArr[t] === 1;
-  /** An uncovered capitalised word that may be part of a name. */
-  const nameWord = new Uint8Array(nT);
-  for (let k = 0; k < nT; k++) {
-    if (capArr[k] !== 1) continue;
-    const lw = lowArr[k]!;
-    nameWord[k] = !kb.notNames.has(lw) && !kb.calendar.has(lw) && !kb.honorifics.has(lw) ? 1 : 0;
-  }
   const nameLike = (t: number) => cover[t] === -1 && nameWord[t] === 1;
   const capNeighbour = (t: number) => cover[t] === -1 && isCapWord(t) && !kb.calendar.has(lowerOf(t)) && !FUNCTION_POS.has(T.pos[t]!) && !(sentStart(t) && kb.notNames.has(lowerOf(t)));
 
