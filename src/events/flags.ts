@@ -16,6 +16,7 @@ export interface Flags {
   threat: boolean;
 }
 
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"]);
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
 
 /**
@@ -39,6 +40,10 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
     const pos = t.pos[k]!;
     const lem = ctx.lemma[k]!;
     if (w === 'to' && pos === 'PART') break; // an infinitive: its governor decides below
+    if (QUOTE_MARKS.has(w)) {
+      k--; // 'will “expel …”': a quote mark does not end the auxiliary chain
+      continue;
+    }
     if (lex.negators.has(w) || lem === 'not') set('negated', w);
     else if (lex.futureMarkers.has(w) && (pos === 'AUX' || pos === 'VERB')) {
       set('future', w);

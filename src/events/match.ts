@@ -178,6 +178,15 @@ function verbTargets(ctx: DocContext, p: Pattern, from: number, s1: number): Tar
   }
   if (p.target === 'object' || p.target === 'object-or-prep') {
     if (p.notAfter && k < s1 && p.notAfter.includes(t.lower[k]!)) return { mentions: [], end: -1, why: `'${t.lower[k]}' follows the trigger` };
+    if (t.lower[k] === 'what' && allowMod) {
+      // "condemned what it called aggression by the United States": the first actor of the free relative
+      for (let q = k + 1; q < Math.min(s1, k + 12); q++) {
+        const w = t.lower[q]!;
+        if (w === ',' || w === ';') break;
+        const m = ctx.mentionAt[q]!;
+        if (m >= 0 && ctx.mentionCode[m] && !ctx.mentionLocative[m] && t.pos[q - 1] !== 'PRON') return { mentions: [m], end: q + 1, viaModifier: true };
+      }
+    }
     const g = groupRight(ctx, k, s1);
     if (!g.length) return { mentions: [], end: -1, why: 'no object phrase after the trigger' };
     const head = g[0]!;
