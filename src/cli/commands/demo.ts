@@ -2,7 +2,7 @@
  * `parley demo`: a fresh store, the bundled examples ingested, and the dashboard served — the
  * one command of the README quick start. Builds web/dist first when it is missing.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ const usage = `usage: parley demo [--db FILE] [--port 8080] [--host 127.0.0.1] [
 
 Creates a store, ingests the bundled example articles (examples/: fictional, illustrative
 articles written for Parley) and serves the dashboard and API. Builds the dashboard
-(web/dist) first when it is missing. Stop with Ctrl-C.
+(web/dist) first when it is missing or older than web/src. Stop with Ctrl-C.
 
   --db FILE     keep the store in FILE (SQLite path or postgres://…); an existing store is
                 kept and the examples are added (unchanged ones are skipped). Default: a fresh
@@ -35,19 +35,36 @@ articles written for Parley) and serves the dashboard and API. Builds the dashbo
   --no-serve    ingest, print the summary and exit (the temporary store is then kept)
 `;
 
+/** Newest modification time (ms) of the files under `p` (a file or a folder). */
+function newestMtime(p: string): number {
+  const st = statSync(p, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
+}
+
+/** Whether `webRoot/dist` is missing or older than the dashboard's sources. */
+export function dashboardStale(webRoot: string = WEB_ROOT): boolean {
+  const built = statSync(path.join(webRoot, 'dist', 'index.html'), { throwIfNoEntry: false });
+  if (!built) return true;
+  const sources = ['src', 'index.html', 'vite.config.ts'].map((p) => newestMtime(path.join(webRoot, p)));
+  return Math.max(...sources) > built.mtimeMs;
+}
+
 /**
- * Build the dashboard into `webRoot/dist` unless `webRoot/dist/index.html` exists. Returns
- * true when a build is in place; false (with the reason) when Vite is not installed.
+ * Build the dashboard into `webRoot/dist` when it is missing or older than its sources. Returns
+ * built: true when a build is in place; false (with the reason) when Vite is not installed.
  */
 export async function ensureDashboard(webRoot: string = WEB_ROOT, log: (line: string) => void = () => {}): Promise<{ built: boolean; reason?: string }> {
-  if (existsSync(path.join(webRoot, 'dist', 'index.html'))) return { built: true };
+  const present = existsSync(path.join(webRoot, 'dist', 'index.html'));
+  if (present && !dashboardStale(webRoot)) return { built: true };
   let vite: typeof import('vite');
   try {
     vite = await import('vite');
   } catch {
-    return { built: false, reason: 'vite is not installed (npm ci installs it); serving the API only' };
+    return present ? { built: true } : { built: false, reason: 'vite is not installed (npm ci installs it); serving the API only' };
   }
-  log('building the dashboard (web/dist) …');
+  log(present ? 'rebuilding the dashboard (web/dist is older than web/src) …' : 'building the dashboard (web/dist) …');
   await vite.build({ root: webRoot, configFile: path.join(webRoot, 'vite.config.ts'), logLevel: 'error' });
   return { built: existsSync(path.join(webRoot, 'dist', 'index.html')) };
 }
