@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { normalizePublished } from '../read/normalize-date.ts';
-import { articleText, extractHtml } from './html.ts';
+import { articleText, extractHtml, looksLikeNames } from './html.ts';
 
 const nd = (s: string): string | null => normalizePublished(s);
 
@@ -100,3 +100,20 @@ test('articleText: <pre> keeps its newlines', () => {
   const { document } = parseHTML('<div><pre>a\nb</pre></div>');
   assert.equal(articleText(document.querySelector('div') as never).trim(), 'a\nb');
 });
+
+test('extractHtml: the byline Readability finds in the page fills a missing author and date', () => {
+  const html = page(`<p class="byline">By Ama Boateng | June 4, 2022</p>${paras(PARAS)}`);
+  const a = extractHtml(html, nd);
+  assert.equal(a.meta.byline, 'Ama Boateng');
+  assert.equal(a.meta.published, '2022-06-04');
+});
+
+const names: Array<[string, boolean]> = [
+  ['Ama Boateng', true],
+  ['Li Meng and Tom Berg', true],
+  ['The Russian and Syrian defense ministries', false],
+  ['', false],
+];
+for (const [s, want] of names) {
+  test(`looksLikeNames(${JSON.stringify(s)}) = ${want}`, () => assert.equal(looksLikeNames(s), want));
+}

@@ -113,6 +113,14 @@ export function articleText(root: NodeLike): string {
   return out.join('');
 }
 
+/** "Ana Ruiz", "Li Meng and Tom Berg": a few capitalised words, not a phrase of prose. */
+export function looksLikeNames(s: string): boolean {
+  const ws = s.split(/[\s,]+/).filter(Boolean);
+  if (ws.length === 0 || ws.length > 10 || s.length > 80) return false;
+  const cased = ws.filter((w) => !/^(?:and|&|of|the|de|da|van|von|bin|al)$/i.test(w));
+  return cased.length > 0 && cased.every((w) => /^[\p{Lu}\d]/u.test(w));
+}
+
 export interface HtmlArticle {
   /** Article text: paragraphs separated by blank lines (not yet chrome-filtered). */
   text: string;
@@ -135,8 +143,25 @@ export function extractHtml(html: string, normalizeDate: (s: string) => string |
       disableJSONLD: true,
       serializer: (el: unknown) => el as never,
     });
-    const r = reader.parse() as { content?: unknown } | null;
+    const r = reader.parse() as { content?: unknown; byline?: string | null } | null;
     root = (r?.content as NodeLike | undefined) ?? null;
+    // Readability's byline (found in the page body) when the metadata named no author; a date
+    // written in it ("By Ana Ruiz | June 4, 2022") is a visible dateline.
+    if (r?.byline) {
+      const parts = r.byline.split(/\s*[|\n•·]\s*/).map((x) => x.trim()).filter(Boolean);
+      const name = parts[0]?.replace(/^by\s*/i, '').trim();
+      if (!meta.byline && name && looksLikeNames(name) && !normalizeDate(name)) meta.byline = name;
+      if (!meta.published) {
+        for (const p of parts) {
+          const d = normalizeDate(p);
+          if (d) {
+            meta.published = d;
+            meta.publishedFrom = 'byline';
+            break;
+          }
+        }
+      }
+    }
   } catch {
     root = null;
   }

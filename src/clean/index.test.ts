@@ -38,6 +38,12 @@ test('clean stage (text): the date in the article URL is used when the text stat
   assert.equal(doc.meta.published, '2022-05-03');
 });
 
+test('clean stage: metadata fields left undefined by a reader become null', () => {
+  const doc = run({ raw: BODY, meta: { title: undefined } as never });
+  assert.equal(doc.meta.title, null);
+  assert.equal(doc.meta.url, null);
+});
+
 test('clean stage (text): byline and headline go to meta', () => {
   const doc = run({ raw: `Rail talks resume in Nairobi\n\nBy LI MENG | Harbour Daily\n\n${BODY}` });
   assert.equal(doc.meta.byline, 'LI MENG');

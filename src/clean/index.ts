@@ -10,7 +10,7 @@
  *
  * A published date already set by the reader (container metadata) is never overwritten.
  */
-import type { ArticleMeta, Doc } from '../doc.ts';
+import { emptyMeta, type ArticleMeta, type Doc } from '../doc.ts';
 import { normalizePublished } from '../read/normalize-date.ts';
 import { ParleyError } from '../errors.ts';
 import { loadLexicon, type ChromeLexicon } from './lexicon.ts';
@@ -40,6 +40,8 @@ function fill(doc: Doc, field: keyof ArticleMeta, value: string | null | undefin
 export function createCleanStage(options: CleanStageOptions = {}) {
   const lex = options.lexicon ?? loadLexicon(options.lexiconPath);
   return function clean(doc: Doc): void {
+    // Metadata fields a reader left undefined are null, as the schema says.
+    for (const k of Object.keys(emptyMeta()) as Array<keyof ArticleMeta>) doc.meta[k] ??= null;
     const base: TextCleanOptions = { lex, normalizeDate, lineLanguage, detectLanguage, title: doc.meta.title };
     if (doc.format === 'html') {
       const art = extractHtml(doc.raw, normalizeDate);
