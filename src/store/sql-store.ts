@@ -23,6 +23,8 @@ export interface DialectSql {
   ftsArticleIds(q: string): SqlFragment | null;
   /** Search page and total for `q`, or null when `q` has no terms. */
   search(q: string, limit: number, offset: number): { rows: SqlFragment; count: SqlFragment } | null;
+  /** ORDER BY for "newest day first, then id; undated last" that can walk the events_day index. */
+  newestFirst: string;
   /** Lock merged event rows before their counts are recomputed (no-op for single-writer SQLite). */
   lockEvents(conn: SqlConn, ids: number[]): Promise<void>;
 }
@@ -394,15 +396,15 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     return w;
   };
 
+  // events per actor = as source + as target − events with the actor on both sides (each a grouped index scan)
   const actorSummarySql = (where: string) => `
     SELECT ac.code, ac.label, ac.kind, ac.country,
-      COALESCE(s.n, 0) AS as_source, COALESCE(t.n, 0) AS as_target, COALESCE(b.n, 0) AS events
+      COALESCE(s.n, 0) AS as_source, COALESCE(t.n, 0) AS as_target,
+      COALESCE(s.n, 0) + COALESCE(t.n, 0) - COALESCE(b.n, 0) AS events
     FROM actors ac
     LEFT JOIN (SELECT source_code AS code, COUNT(*) AS n FROM events GROUP BY source_code) s ON s.code = ac.code
     LEFT JOIN (SELECT target_code AS code, COUNT(*) AS n FROM events GROUP BY target_code) t ON t.code = ac.code
-    LEFT JOIN (SELECT code, COUNT(DISTINCT id) AS n FROM (
-        SELECT id, source_code AS code FROM events UNION ALL SELECT id, target_code AS code FROM events) u
-      GROUP BY code) b ON b.code = ac.code
+    LEFT JOIN (SELECT source_code AS code, COUNT(*) AS n FROM events WHERE source_code = target_code GROUP BY source_code) b ON b.code = ac.code
     ${where}`;
 
   const toSummary = (r: Row): ActorSummary => ({
@@ -464,7 +466,7 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
       const total = await db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM events e ${where}`, w.params);
       const rows = await db.all(
         `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} ${where}
-         ORDER BY CASE WHEN e.day_lo IS NULL THEN 1 ELSE 0 END, e.day_lo DESC, e.id DESC LIMIT ? OFFSET ?`,
+         ORDER BY ${dialect.newestFirst} LIMIT ? OFFSET ?`,
         [...w.params, clampLimit(f.limit), Math.max(0, Math.floor(f.offset ?? 0))],
       );
       return { total: num(total[0]?.n), events: rows.map(toStoredEvent) };

@@ -30,6 +30,7 @@ const pgDialect: DialectSql = {
       count: { sql: `SELECT COUNT(*) AS n FROM articles WHERE tsv @@ ${TSQ}`, params: [q] },
     };
   },
+  newestFirst: 'e.day_lo DESC NULLS LAST, e.id DESC',
   async lockEvents(conn, ids) {
     for (let i = 0; i < ids.length; i += 500) {
       const part = ids.slice(i, i + 500);

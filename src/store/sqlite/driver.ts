@@ -53,6 +53,8 @@ export function createSqliteDriver(opts: SqliteDriverOptions): SqlDb & { raw: Da
     },
     close: async () => {
       await queue;
+      // keeps the planner's statistics fresh (cheap; analyses only what changed enough)
+      if (raw.open && !raw.readonly) raw.pragma('optimize');
       raw.close();
     },
   };

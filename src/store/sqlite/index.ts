@@ -26,6 +26,8 @@ const sqliteDialect: DialectSql = {
       count: { sql: 'SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ?', params: [m] },
     };
   },
+  // SQLite sorts NULL lowest, so DESC already puts undated events last
+  newestFirst: 'e.day_lo DESC, e.id DESC',
   lockEvents: async () => undefined,
 };
 

@@ -55,6 +55,8 @@ CREATE INDEX IF NOT EXISTS events_source ON events (source_code);
 CREATE INDEX IF NOT EXISTS events_target ON events (target_code);
 CREATE INDEX IF NOT EXISTS events_source_country ON events (source_country);
 CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country);
+CREATE INDEX IF NOT EXISTS events_type_day ON events (type, day_lo);
+CREATE INDEX IF NOT EXISTS events_dyad ON events (source_code, target_code, day_lo, day_hi, num_mentions, intensity);
 
 CREATE TABLE IF NOT EXISTS mentions (
   id INTEGER PRIMARY KEY,
