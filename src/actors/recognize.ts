@@ -224,19 +224,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const isWord = kb.folder.isWord;
   /** folder.key() of text[a, b) from the folded text, without re-folding. */
   const foldedKey = (a: number, b: number): string => {
-    let out = '';
-    let prevSpace = true;
-    for (let p = a; p < b; p++) {
-      const c = f[p]!;
-      if (c === 32) {
-        if (!prevSpace) out += ' ';
-        prevSpace = true;
-      } else {
-        out += String.fromCharCode(c);
-        prevSpace = false;
-      }
-    }
-    return out.trimEnd();
+    const raw = String.fromCharCode.apply(null, f.subarray(a, b) as unknown as number[]);
+    return raw.includes('  ') || raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32 ? raw.replace(RE_SPACES, ' ').trim() : raw;
   };
   const upperAt = (p: number): boolean => isUpperAt(text, p);
   const wordShape = (a: number, b: number): boolean => isWordShape(f, kb.folder.wordTable, a, b);
@@ -597,7 +586,9 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const inRun = (t: number) => inRunArr[t] === 1;
   /** A hyphen written inside a word ("al-Kaabi"): wink makes it a token of its own. */
   const glued = (t: number) => t > 0 && t + 1 < nT && T.end[t]! - T.start[t]! === 1 && text.charCodeAt(T.start[t]!) === 45 && T.end[t - 1] === T.start[t] && T.end[t] === T.start[t + 1];
-  const particle = (t: number) => kb.particles.has(T.lower[t]!) && !upperAt(T.start[t]!);
+  const particleArr = new Uint8Array(nT);
+  for (let k = 0; k < nT; k++) if (capArr[k] === 0 && kb.particles.has(T.lower[k]!) && !upperAt(T.start[k]!)) particleArr[k] = 1;
+  const particle = (t: number) => particleArr[t] === 1;
   const persons: DocActor[] = [];
   const shortIndex = new Map<string, DocActor[]>();
   const addShort = (a: DocActor, s: string) => {
@@ -783,8 +774,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         if (i !== undefined) actor = kbPersonActor(i, ctx);
         else actor = linkShort(key, start) ?? (ctx ? learnedActor(runText, ctx) : undefined);
       }
-    } else if (phs.length === 0) {
-      [left, right, ctx] = contexts(a0);
+    }
+    // no KB person fits (or a KB surname is used here as a given name: "Saleh Gharib"): a name we learn from the text
+    if (!actor && !fullHit && phs.length <= 1) {
+      if (!phs.length) [left, right, ctx] = contexts(a0);
       actor = linkShort(key, start);
       if (!actor && RE_FINAL_S.test(key)) {
         // possessive without apostrophe: "Bidens", "Joe Bidens", "Jinpings"
@@ -886,9 +879,14 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   // ---- 5. everything else the trie found --------------------------------------------------------
   for (const h of hits) {
     if (h.used || taken[h.t0] || !h.entries.length) continue;
-    const kinds = new Set(h.entries.map((e) => e.kind));
-    if (kinds.has('person') || kinds.has('role')) continue;
-    if (kinds.has('group')) {
+    let personOrRole = false;
+    let group = false;
+    for (const e of h.entries) {
+      if (e.kind === 'person' || e.kind === 'role') personOrRole = true;
+      else if (e.kind === 'group') group = true;
+    }
+    if (personOrRole) continue;
+    if (group) {
       const g = kb.groups[h.entries.find((e) => e.kind === 'group')!.ref as number]!;
       const a = getActor(`g:${slugOf(g.name)}`, () => ({ name: g.name, kind: 'group', country: g.country, sector: g.sector, role: null }));
       mention(a, h.start, h.end, 'group');
@@ -907,6 +905,9 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   // ---- 6. pronouns: the one person of this or the previous sentence --------------------------
   mentions.sort((a, b) => a.start - b.start);
   const personIds = new Set(persons.map((p) => p.id));
+  // person mentions only, in text order (pronoun mentions are added to `mentions` as we go)
+  const personMentions = mentions.filter((m) => personIds.has(m.id) && m.label !== 'pronoun');
+  let from = 0;
   for (let k = 0; k < nT; k++) {
     const low = T.lower[k]!;
     if (low !== 'he' && low !== 'she') continue;
@@ -916,11 +917,12 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const prev = new Set<string>();
     const sStart = doc.sentences[s]!.start;
     const pStart = s > 0 ? doc.sentences[s - 1]!.start : sStart;
-    for (const m of mentions) {
+    while (from < personMentions.length && personMentions[from]!.start < pStart) from++;
+    for (let q = from; q < personMentions.length; q++) {
+      const m = personMentions[q]!;
       if (m.start >= T.start[k]!) break;
-      if (!personIds.has(m.id) || m.label === 'pronoun') continue;
       if (m.start >= sStart) here.add(m.id);
-      else if (m.start >= pStart) prev.add(m.id);
+      else prev.add(m.id);
     }
     const cands = here.size ? here : prev;
     if (cands.size !== 1) continue;
@@ -965,7 +967,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         if (c) pt.set(c, (pt.get(c) ?? 0) + 1);
       }
       const pr = [...pt.entries()].sort((x, y) => y[1] - x[1]);
-      if (pr.length && (pr.length === 1 || pr[0]![1] > pr[1]![1])) local = pr[0]![0];
+      if (pr.length && pr[0]![1] >= 2 && (pr.length === 1 || pr[0]![1] > pr[1]![1])) local = pr[0]![0];
     }
     a.country = local ?? main ?? (best ? countryOfMention(best) : null);
   }
