@@ -84,9 +84,11 @@ test('dashboard: every view in chromium', { skip: missing ?? false, timeout: 240
     await ready(page, 'dyad');
     const [, a, b] = /#\/dyad\/([^/]+)\/([^/]+)/.exec(page.url()) ?? [];
     assert.ok(a && b, page.url());
-    const rel = await api<{ total: { events: number } }>(`relations?a=${a}&b=${b}`);
+    const rel = await api<{ total: { events: number; counts: Record<string, number> } }>(`relations?a=${a}&b=${b}`);
     assert.equal(num(await text(page, '.stat .stat-value')), rel.total.events);
     assert.ok(await page.locator('svg.chart .bar rect').count() > 0, 'chart has bars');
+    const typeRows = await page.locator('svg.matrix .row-label').allTextContents();
+    assert.ok(typeRows.length > 0 && typeRows.every((t) => t in rel.total.counts), `type rows ${typeRows.join(',')}`);
     assert.equal(await page.locator('.event-list .event').count(), rel.total.events);
     assert.ok(await page.locator('.event .article-link').count() > 0, 'events link to their articles');
     await shot(page, '2-dyad-1280');

@@ -68,6 +68,7 @@ export function uploadArticles(files: File[], onProgress: (fraction: number) => 
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     });
+    xhr.upload.addEventListener('load', () => onProgress(1));
     xhr.addEventListener('load', () => {
       const body = xhr.response as (IngestSummary & { error?: { message: string } }) | null;
       if (xhr.status >= 200 && xhr.status < 300 && body) resolve(body);

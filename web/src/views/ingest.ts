@@ -13,7 +13,7 @@ function fmtBytes(n: number): string {
 function delta(label: string, before: number, after: number): HTMLElement {
   const d = after - before;
   return h('div', { class: 'stat', 'data-delta': label.toLowerCase() },
-    h('div', { class: 'stat-value' }, fmtInt(after), d ? h('span', { class: 'delta' }, ` +${fmtInt(d)}`) : null),
+    h('div', { class: 'stat-value' }, fmtInt(after), d ? h('span', { class: d > 0 ? 'delta' : 'delta down' }, ` ${d > 0 ? '+' : '−'}${fmtInt(Math.abs(d))}`) : null),
     h('div', { class: 'stat-label' }, label), h('div', { class: 'stat-note' }, `was ${fmtInt(before)}`));
 }
 
@@ -37,7 +37,7 @@ export const view: View = async (ctx) => {
   const zone = h('label', { class: 'dropzone', for: 'ingest-file' },
     h('div', { class: 'dropzone-icon', 'aria-hidden': 'true' }, '⇪'),
     h('div', { class: 'dropzone-title' }, 'Drop articles here, or click to choose files'),
-    h('div', { class: 'muted small' }, 'Plain text (.txt, with optional Title:/Published: header lines), web pages (.html), or JSON / JSON Lines records with a text or html field. Up to 10 MB per upload.'),
+    h('div', { class: 'muted small' }, 'Plain text (.txt, with optional Title:/Published: header lines), web pages (.html), or JSON / JSON Lines records with a text or html field. Up to 10 MB per upload. The first upload loads the language models, which takes a few seconds.'),
   );
   const busy = { on: false };
 
@@ -52,16 +52,26 @@ export const view: View = async (ctx) => {
     status.append(
       h('ul', { class: 'file-list' }, files.map((f) => h('li', {}, h('span', {}, f.name), h('span', { class: 'muted' }, fmtBytes(f.size))))),
       label, progress);
+    const timer: { id?: ReturnType<typeof setInterval> } = {};
     try {
       const before = (await api.health()).stats;
       const summary = await uploadArticles(files, (f) => {
         const pct = Math.round(f * 100);
         bar.style.width = `${pct}%`;
         progress.setAttribute('aria-valuenow', String(pct));
-        if (f >= 1) {
-          label.textContent = `Extracting actors and events from ${plural(files.length, 'file')}…`;
-          progress.classList.add('indeterminate');
-        } else label.textContent = `Uploading… ${pct}%`;
+        if (f < 1) {
+          label.textContent = `Uploading… ${pct}%`;
+          return;
+        }
+        if (timer.id !== undefined) return;
+        const t0 = Date.now();
+        const tick = () => {
+          const s = Math.round((Date.now() - t0) / 1000);
+          label.textContent = `Extracting actors and events from ${plural(files.length, 'file')}…${s >= 1 ? ` ${s} s` : ''}`;
+        };
+        tick();
+        timer.id = setInterval(tick, 1000);
+        progress.classList.add('indeterminate');
       });
       const after = (await api.health()).stats;
       await ctx.refreshTotals();
@@ -72,6 +82,7 @@ export const view: View = async (ctx) => {
       clear(status);
       status.append(h('div', { class: 'error-box', role: 'alert' }, h('strong', {}, 'Ingest failed. '), err instanceof Error ? err.message : String(err)));
     } finally {
+      clearInterval(timer.id);
       busy.on = false;
       zone.classList.remove('disabled');
       input.value = '';
