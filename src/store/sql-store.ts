@@ -237,8 +237,11 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     }
     const inserted = await insertMany<{ id: number; doc: string }>(c,
       'INSERT INTO articles (doc, hash, title, url, source, published, language, raw, text, errors, ingested_at)', 11,
-      fresh.map((d) => [d.x.doc, ...meta(d)]), 'RETURNING id, doc');
+      fresh.map((d) => [d.x.doc, ...meta(d)]), 'ON CONFLICT (doc) DO NOTHING RETURNING id, doc');
     for (const r of inserted) articleId.set(r.doc, num(r.id));
+    // a concurrent writer (another PostgreSQL transaction) stored some of these docs first:
+    // handle them again below, now as unchanged or replaced
+    const raced = items.filter((_, i) => status.get(docs[i]!.x.doc) === 'new' && !articleId.has(docs[i]!.x.doc));
 
     // global actors (first description of a code wins), then the per-article actors
     const globals = new Map<string, GlobalActor>();
@@ -291,7 +294,8 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
       }
     }
     await insertMany(c, 'INSERT INTO actors (code, label, kind, country)', 4,
-      [...globals.values()].map((g) => [g.code, g.label, g.kind, g.country]),
+      // rows in key order: concurrent writers then lock them in the same order (no deadlocks)
+      [...globals.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((g) => [g.code, g.label, g.kind, g.country]),
       `ON CONFLICT (code) DO UPDATE SET
          label = CASE WHEN actors.label = actors.code THEN excluded.label ELSE actors.label END,
          kind = COALESCE(actors.kind, excluded.kind)`);
@@ -299,7 +303,7 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     const ids = await insertMany<{ id: number; type: string; source_code: string; target_code: string; day: string }>(c,
       `INSERT INTO events (type, source_code, target_code, day, day_lo, day_hi, cameo, quad, mode,
          source_name, source_country, source_sector, target_name, target_country, target_sector, intensity)`, 16,
-      [...eventRows.values()].map((p) => p.row),
+      [...eventRows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((p) => p.row),
       'ON CONFLICT (type, source_code, target_code, day) DO UPDATE SET day_lo = excluded.day_lo RETURNING id, type, source_code, target_code, day');
     const eventId = new Map<string, number>();
     for (const r of ids) {
@@ -311,7 +315,9 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
          date, date_text, mode, cameo, intensity, confidence,
          source_name, source_country, source_sector, source_actor, target_name, target_country, target_sector, target_actor)`, 23,
       pendingMentions.map((m) => [eventId.get(m.key)!, ...m.row]));
-    return docs.map((d) => ({ doc: d.x.doc, status: status.get(d.x.doc)!, ...(counts.get(d.x.doc) ?? { events: 0, mentions: 0 }) }));
+    const again = new Map((raced.length ? await ingestRound(c, raced, touched, orphans) : []).map((o) => [o.doc, o]));
+    return docs.map((d) => again.get(d.x.doc)
+      ?? { doc: d.x.doc, status: status.get(d.x.doc)!, ...(counts.get(d.x.doc) ?? { events: 0, mentions: 0 }) });
   };
 
   /** Recompute merged counts and representative fields from mention rows; drop emptied events. */

@@ -285,6 +285,19 @@ export function storeSuite(name: string, factory: StoreFactory): void {
     assert.equal((await s.stats()).articles, 0);
   });
 
+  it('two concurrent ingests of the same articles both succeed and store them once', async (s) => {
+    const [a, b] = await Promise.all([s.ingest(items(sampleArticles())), s.ingest(items(sampleArticles()))]);
+    const statuses = [...a, ...b].map((o) => o.status).sort();
+    assert.deepEqual(statuses, ['new', 'new', 'new', 'new', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    const h = await factory();
+    try {
+      await h.store.ingest(items(sampleArticles()));
+      assert.deepEqual(await snapshot(s), await snapshot(h.store));
+    } finally {
+      await h.cleanup();
+    }
+  });
+
   it('a run interrupted between batches and rerun equals a clean run', async (s) => {
     const xs = sampleArticles();
     await s.ingest(items(xs.slice(0, 2)));
