@@ -117,7 +117,8 @@ export function createTrie<T>(folder: Folder): Trie<T> {
     },
     matchAt(folded, start) {
       const fl = (flat ??= flatten(root));
-      let node = fl.rootTable[folded[start]!]!;
+      const c0 = folded[start]!;
+      let node = c0 < 128 ? fl.rootTable[c0]! : (fl.rootWide.get(c0) ?? -1);
       if (node < 0) return NONE;
       let out: TrieMatch<T>[] | null = null;
       const n = folded.length;
@@ -152,7 +153,9 @@ export function createTrie<T>(folder: Folder): Trie<T> {
 }
 
 interface Flat<T> {
+  /** Root children of ASCII codes (a small, cache-friendly table); wider codes in rootWide. */
   rootTable: Int32Array;
+  rootWide: Map<number, number>;
   childStart: Int32Array;
   childCode: Uint16Array;
   childNode: Int32Array;
@@ -186,7 +189,11 @@ function flatten<T>(root: Node<T>): Flat<T> {
       k++;
     }
   });
-  const rootTable = new Int32Array(65536).fill(-1);
-  if (root.next) for (const [c, m] of root.next) rootTable[c] = ids.get(m)!;
-  return { rootTable, childStart, childCode, childNode, values: nodes.map((n) => n.values) };
+  const rootTable = new Int32Array(128).fill(-1);
+  const rootWide = new Map<number, number>();
+  if (root.next) for (const [c, m] of root.next) {
+    if (c < 128) rootTable[c] = ids.get(m)!;
+    else rootWide.set(c, ids.get(m)!);
+  }
+  return { rootTable, rootWide, childStart, childCode, childNode, values: nodes.map((n) => n.values) };
 }
