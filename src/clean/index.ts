@@ -21,7 +21,7 @@ import { dateFromUrl } from './html-meta.ts';
 import { detectLanguage, lineLanguage } from './language.ts';
 
 export interface CleanStageOptions {
-  /** Path of a chrome lexicon JSON file (default: src/clean/chrome-lexicon.json). */
+  /** Path of a chrome lexicon JSON file (default: data/clean/chrome-lexicon.json). */
   lexiconPath?: string;
   /** An already loaded lexicon (wins over lexiconPath). */
   lexicon?: ChromeLexicon;

@@ -18,7 +18,7 @@ export interface ChromeLexicon {
 
 const FIELDS = ['socialWords', 'socialFillers', 'chromeLines', 'chromePrefixes', 'chromeContains', 'runHeadings', 'captionMarkers'] as const;
 
-export const DEFAULT_LEXICON_PATH = fileURLToPath(new URL('./chrome-lexicon.json', import.meta.url));
+export const DEFAULT_LEXICON_PATH = fileURLToPath(new URL('../../data/clean/chrome-lexicon.json', import.meta.url));
 
 /** Validate parsed JSON as a chrome lexicon; `file` names the source in errors. */
 export function parseLexicon(data: unknown, file: string): ChromeLexicon {
