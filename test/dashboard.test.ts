@@ -89,7 +89,8 @@ test('dashboard: every view in chromium', { skip: missing ?? false, timeout: 240
     assert.ok(await page.locator('svg.chart .bar rect').count() > 0, 'chart has bars');
     const typeRows = await page.locator('svg.matrix .row-label').allTextContents();
     assert.ok(typeRows.length > 0 && typeRows.every((t) => t in rel.total.counts), `type rows ${typeRows.join(',')}`);
-    assert.equal(await page.locator('.event-list .event').count(), rel.total.events);
+    while (await page.locator('button.more').count()) await page.locator('button.more').click();
+    assert.equal(await page.locator('.event-list .event').count(), rel.total.events, 'every event of the pair, both directions');
     assert.ok(await page.locator('.event .article-link').count() > 0, 'events link to their articles');
     await shot(page, '2-dyad-1280');
   });

@@ -95,9 +95,25 @@ function mentionsToggle(e: StoredEvent): HTMLElement {
   return btn;
 }
 
-export function eventList(events: StoredEvent[], emptyText: string): HTMLElement {
+/** Events, `pageSize` at a time, with a button for the next page. */
+export function eventList(events: StoredEvent[], emptyText: string, pageSize = 20): HTMLElement {
   if (events.length === 0) return empty(emptyText);
-  return h('div', { class: 'event-list' }, events.map(eventRow));
+  const list = h('div', { class: 'event-list' }, events.slice(0, pageSize).map(eventRow));
+  if (events.length <= pageSize) return list;
+  const shown = { n: pageSize };
+  const more = h('button', { type: 'button', class: 'button more' });
+  const label = () => {
+    const left = events.length - shown.n;
+    more.textContent = left <= pageSize ? `Show the other ${fmtInt(left)}` : `Show ${pageSize} more (${fmtInt(left)} left)`;
+  };
+  label();
+  more.addEventListener('click', () => {
+    append(list, [events.slice(shown.n, shown.n + pageSize).map(eventRow)]);
+    shown.n += pageSize;
+    if (shown.n >= events.length) more.remove();
+    else label();
+  });
+  return h('div', {}, list, more);
 }
 
 export function statCard(label: string, value: number, note?: Child): HTMLElement {

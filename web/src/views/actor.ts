@@ -51,6 +51,6 @@ export const view: View = async (ctx) => {
         detail.names.length ? h('div', { class: 'names' }, h('h3', {}, 'Named in the text as'), h('ul', { class: 'chips' }, detail.names.slice(0, 16).map((n) => h('li', { class: 'chip' }, n.name, h('span', { class: 'muted' }, ` ${n.count}`))))) : null),
     ),
     panel(h('span', {}, 'By month ', h('span', { class: 'muted' }, `· mean intensity ${fmtSigned(mean)}`)), seriesChart(monthlySeries(events)), quadLegend()),
-    panel(h('span', {}, 'Events ', h('span', { class: 'muted' }, `· ${fmtInt(evs.total)}${evs.total > 60 ? ', newest 60' : ''}`)), eventList(events.slice(0, 60), 'No events for this actor.')),
+    panel(h('span', {}, 'Events ', h('span', { class: 'muted' }, `· ${fmtInt(evs.total)}, newest first`)), eventList(events, 'No events for this actor.')),
   );
 };
