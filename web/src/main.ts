@@ -74,7 +74,12 @@ function start(root: HTMLElement): void {
     const my = ++generation.n;
     const { name, params } = parseHash(location.hash);
     const route = ROUTES[name] ?? ROUTES['']!;
-    for (const a of navLinks) a.classList.toggle('active', a.dataset.nav === route.nav);
+    for (const a of navLinks) {
+      const on = a.dataset.nav === route.nav;
+      a.classList.toggle('active', on);
+      if (on) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
     searchInput.value = name === 'search' ? params.join('/') : '';
     clear(main);
     main.append(loading(6));

@@ -50,7 +50,7 @@ export const view: View = async (ctx) => {
         h('ul', { class: 'type-counts' }, TYPE_ORDER.filter((t) => detail.types[t]).map((t: PloverType) => h('li', {}, typeTag(t), h('b', {}, fmtInt(detail.types[t] ?? 0))))),
         detail.names.length ? h('div', { class: 'names' }, h('h3', {}, 'Named in the text as'), h('ul', { class: 'chips' }, detail.names.slice(0, 16).map((n) => h('li', { class: 'chip' }, n.name, h('span', { class: 'muted' }, ` ${n.count}`))))) : null),
     ),
-    panel(h('span', {}, 'By month ', h('span', { class: 'muted' }, `· mean intensity ${fmtSigned(mean)}`)), seriesChart(monthlySeries(events)), quadLegend()),
+    panel(h('span', {}, 'By month ', h('span', { class: 'muted' }, `· mean intensity ${fmtSigned(mean)}${evs.total > events.length ? ` over the newest ${fmtInt(events.length)} events` : ''}`)), seriesChart(monthlySeries(events)), quadLegend()),
     panel(h('span', {}, 'Events ', h('span', { class: 'muted' }, `· ${fmtInt(evs.total)}, newest first`)), eventList(events, 'No events for this actor.')),
   );
 };

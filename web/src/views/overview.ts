@@ -54,7 +54,7 @@ export const view: View = async (ctx) => {
         h('h3', {}, 'Most active actors'),
         h('ul', { class: 'chips' }, actors.actors.slice(0, 10).map((a) => h('li', { class: 'chip' }, h('a', { href: href.actor(a.code) }, a.label), h('span', { class: 'muted' }, ` ${fmtInt(a.events)}`))))),
     ),
-    panel(h('span', {}, 'Events by month ', h('span', { class: 'muted' }, '· all actors')), seriesChart(monthlySeries(all.events)), quadLegend()),
+    panel(h('span', {}, 'Events by month ', h('span', { class: 'muted' }, all.total > all.events.length ? `· newest ${fmtInt(all.events.length)} of ${fmtInt(all.total)} events` : '· all actors')), seriesChart(monthlySeries(all.events)), quadLegend()),
     panel(h('span', {}, 'Recent events ', h('span', { class: 'muted' }, `· newest ${recent.events.length} of ${fmtInt(recent.total)}`)), eventList(recent.events, 'No events yet.')),
   );
 };
