@@ -96,7 +96,8 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
         k--;
         continue;
       }
-      const prev = c.start - 1;
+      // the word before the whole list the phrase ends ("including Japan, Canada and Mexico")
+      const prev = listStart(ctx, c.start, s0) - 1;
       const prevPos = prev >= s0 ? t.pos[prev]! : '';
       const prevW = prev >= s0 ? t.lower[prev]! : '';
       const ms = codable(ctx, c.mentions).filter((m) => !ctx.mentionLocative[m]);
@@ -104,7 +105,7 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
       const openingParticiple = prev === s0 && prevPos === 'VERB' && /(ed|en)$/.test(prevW);
       const governed = prevPos === 'ADP' || (prevPos === 'VERB' && !openingParticiple && !lex.speechVerbs.has(ctx.lemma[prev]!)) || (prevPos === 'PART' && prevW === 'to');
       if (governed) {
-        k = c.start - 1;
+        k = prev; // skip the whole governed list
         continue;
       }
       if (!ms.length) {
@@ -167,6 +168,27 @@ function speakerOfPronoun(ctx: DocContext, k: number, s0: number): Subject {
   const person = (m: number) => ctx.mentionActor[m]?.kind === 'person';
   const fit = sp.mentions.filter((m) => (w === 'it' ? !person(m) : w === 'he' || w === 'she' ? person(m) : true));
   return fit.length ? { mentions: fit, start: k } : unresolved;
+}
+
+/** First token of the coordinated list whose last phrase starts at `start`. */
+function listStart(ctx: DocContext, start: number, s0: number): number {
+  // a list ends in "and"/"or" ("A, B and C"): the last separator must be a coordinator, the
+  // earlier ones may be commas; a phrase with a number ("Oct. 25") is not a list member
+  const t = ctx.doc.tokens;
+  let s = start;
+  let first = true;
+  for (;;) {
+    let p = s - 1;
+    if (p < s0) return s;
+    const coord = ctx.lex.coordinators.has(t.lower[p]!);
+    if (!(coord || (!first && t.lower[p] === ','))) return s;
+    if (p - 1 >= s0 && coord && t.lower[p - 1] === ',') p--;
+    const c = chunkLeft(ctx, p - 1, s0);
+    if (!c) return s;
+    for (let q = c.start; q < c.end; q++) if (t.pos[q] === 'NUM') return s;
+    s = c.start;
+    first = false;
+  }
 }
 
 /** Mentions whose actor has a code. */

@@ -88,8 +88,9 @@ const lexiconSchema = z
     threatGovernors: words,
     nonFactualNouns: words,
     timeWords: words,
+    warnVerbs: words,
     confidence: z
-      .object({ speechAccuse: z.number().min(0).max(1), speechReject: z.number().min(0).max(1), speechRequest: z.number().min(0).max(1), characterize: z.number().min(0).max(1), impliedThreat: z.number().min(0).max(1), impliedIntent: z.number().min(0).max(1) })
+      .object({ speechAccuse: z.number().min(0).max(1), speechReject: z.number().min(0).max(1), speechRequest: z.number().min(0).max(1), characterize: z.number().min(0).max(1), impliedThreat: z.number().min(0).max(1), impliedIntent: z.number().min(0).max(1), speechThreat: z.number().min(0).max(1) })
       .strict(),
   })
   .strict();

@@ -22,6 +22,7 @@ export interface SpeechPatterns {
   reject: Pattern;
   request: Pattern;
   characterize: Pattern;
+  warn: Pattern;
   /** THREATEN readings derived from announced sanctions, attacks, arrests or deployments, and
    * AGREE (intent) readings from announced aid, cooperation, withdrawals or concessions */
   threat: Partial<Record<PloverType, Pattern>>;
@@ -38,6 +39,7 @@ export function speechPatterns(ps: PatternSet): SpeechPatterns {
     reject: synthetic('reject.speech-cue', 'REJECT', 'reject', c.speechReject),
     request: synthetic('request.speech-should', 'REQUEST', 'urge', c.speechRequest),
     characterize: synthetic('accuse.describe-as', 'ACCUSE', 'criticize', c.characterize),
+    warn: synthetic('threaten.warn-of', 'THREATEN', 'warn', c.speechThreat),
     threat: {
       SANCTION: synthetic('threaten.announced-sanction', 'THREATEN', 'sanctions', c.impliedThreat),
       ASSAULT: synthetic('threaten.announced-attack', 'THREATEN', 'force', c.impliedThreat),
@@ -87,6 +89,7 @@ function clauseEnd(ctx: DocContext, a: number, b: number): number {
     const w = t.lower[k]!;
     if (w === ';') return k;
     if (w === ',' && k + 1 < b && ['while', 'but', 'whereas', 'although', 'though', 'as'].includes(t.lower[k + 1]!)) return k;
+    if ((w === 'if' || w === 'unless') && k > a) return k;
     if (w === 'but' && t.pos[k] === 'CCONJ') return k;
   }
   return b;
@@ -161,13 +164,30 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
     }
     addressee = addressee.filter((m) => !spCodes.has(ctx.mentionCode[m]));
     const endsSentence = a >= s1 - 1 || t.lower[a] === '.' || t.lower[a] === ',' && !addressee.length && a + 1 >= s1 - 1;
-    if (inverted || endsSentence) {
+    // '“…,” White House spokesman Josh Earnest told reporters': the quote before the speaker is the words
+    let sp0 = speakerStart(ctx, speaker, i) - 1;
+    while (sp0 > s0 && ctx.mentionAt[sp0]! < 0 && (t.pos[sp0] === 'PROPN' || t.pos[sp0] === 'NOUN' || t.pos[sp0] === 'DET' || t.pos[sp0] === 'ADJ')) sp0--;
+    if (sp0 > s0 && t.lower[sp0] === ',') sp0--;
+    const quoteFirst = sp0 > s0 && QUOTE.has(t.lower[sp0]!) && QUOTE.has(t.lower[s0]!);
+    if (inverted || endsSentence || quoteFirst) {
       // "…, Syria said." / "…, he told Blinken": the words come first
       a = s0;
       b = speakerStart(ctx, speaker, i);
     }
     b = clauseEnd(ctx, a, b);
     if (b - a < 3) continue;
+    // THREATEN: "Turkey warned it will not stand by and watch a Russian-led attack", "warned of a clash with the US"
+    if (lex.warnVerbs.has(lem) && !inverted && !addressee.length && (t.lower[a] === 'of' || t.lower[a] === 'that' || t.pos[a] === 'PRON')) {
+      const e = clauseEnd(ctx, a, Math.min(b, a + 25));
+      let tg = -1;
+      for (let k = a; k < e && tg < 0; k++) {
+        const m = ctx.mentionAt[k]!;
+        if (m >= 0 && ctx.mentionCode[m] && !spCodes.has(ctx.mentionCode[m]) && !ctx.mentionLocative[m] && statelike(ctx, m)) tg = m;
+      }
+      if (tg >= 0) for (const src of speaker) out.push(mk(sp.warn, src, tg, 'warning about another actor'));
+      else near(sp.warn.id, 'the warning names no other codable actor');
+      continue;
+    }
     // REQUEST: "said (that) Britain, France and Germany should take back …"
     if (!inverted) {
       // "tweeted on Sunday that …": the clause may open after a short time phrase
