@@ -45,7 +45,7 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
     // "…, while condemning X": the participle's subject is the main clause's
     const afterBreaker = participle && k >= s0 && lex.clauseBreakers.has(t.lower[k]!) && t.lower[k] !== 'that';
     if (afterBreaker) k--;
-    if (participle && !afterBreaker && k >= s0 && isNpToken(ctx, k) && ctx.mentionAt[k]! < 0 && t.pos[k] !== 'DET') {
+    if (participle && !afterBreaker && k >= s0 && isNpToken(ctx, k) && t.pos[k] !== 'DET') {
       // reduced relative: "measures targeting Iran" — the subject is the phrase right before
       const c = chunkLeft(ctx, k, s0);
       const ms = c ? codable(ctx, c.mentions).filter((m) => !ctx.mentionLocative[m]) : [];
