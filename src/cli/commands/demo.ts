@@ -2,7 +2,8 @@
  * `parley demo`: a fresh store, the bundled examples ingested, and the dashboard served — the
  * one command of the README quick start. Builds web/dist first when it is missing.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,9 +65,32 @@ export async function ensureDashboard(webRoot: string = WEB_ROOT, log: (line: st
   } catch {
     return present ? { built: true } : { built: false, reason: 'vite is not installed (npm ci installs it); serving the API only' };
   }
-  log(present ? 'rebuilding the dashboard (web/dist is older than web/src) …' : 'building the dashboard (web/dist) …');
-  await vite.build({ root: webRoot, configFile: path.join(webRoot, 'vite.config.ts'), logLevel: 'error' });
+  // one build at a time per web folder (tests and demos may start together)
+  const lock = path.join(tmpdir(), `parley-web-build-${createHash('sha256').update(webRoot).digest('hex').slice(0, 16)}.lock`);
+  const fd = await acquire(lock);
+  try {
+    if (existsSync(path.join(webRoot, 'dist', 'index.html')) && !dashboardStale(webRoot)) return { built: true };
+    log(present ? 'rebuilding the dashboard (web/dist is older than web/src) …' : 'building the dashboard (web/dist) …');
+    await vite.build({ root: webRoot, configFile: path.join(webRoot, 'vite.config.ts'), logLevel: 'error' });
+  } finally {
+    closeSync(fd);
+    rmSync(lock, { force: true });
+  }
   return { built: existsSync(path.join(webRoot, 'dist', 'index.html')) };
+}
+
+/** Create `lock` exclusively, waiting while another process holds it; a lock older than 2 minutes is taken over. */
+async function acquire(lock: string): Promise<number> {
+  for (;;) {
+    try {
+      return openSync(lock, 'wx');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const st = statSync(lock, { throwIfNoEntry: false });
+      if (st && Date.now() - st.mtimeMs > 120_000) rmSync(lock, { force: true });
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 function parsePort(v: string | undefined): number {
