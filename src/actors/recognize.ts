@@ -220,6 +220,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
 
   const tok = (t: number) => text.slice(T.start[t]!, T.end[t]!);
   const sameSent = (a: number, b: number) => a >= 0 && b >= 0 && a < nT && b < nT && T.sentence[a] === T.sentence[b];
+  const isComma = (t: number) => t >= 0 && T.end[t]! - T.start[t]! === 1 && text.charCodeAt(T.start[t]!) === 44;
   const sentStart = (t: number) => t === 0 || T.sentence[t - 1] !== T.sentence[t];
   const isWord = kb.folder.isWord;
   /** folder.key() of text[a, b) from the folded text, without re-folding. */
@@ -251,22 +252,32 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const h = hits[i]!;
     const prev = h.t0 - 1;
     const next = h.t1 + 1;
-    const prevCap = sameSent(prev, h.t0) && capNeighbour(prev) && !sentStart(prev) ? true : sameSent(prev, h.t0) && capNeighbour(prev) && T.pos[prev] === 'PROPN';
-    const nextCap = sameSent(next, h.t1) && capNeighbour(next);
-    const commaCap = sameSent(prev - 1, h.t0) && tok(prev) === ',' && capNeighbour(prev - 1);
-    // "Kevin King", "Julie Bishop": a one-word title right after a given name is a surname
-    const surname = h.t0 === h.t1 && isCapWord(h.t0) && sameSent(prev, h.t0) && cover[prev] === -1 && nameWord[prev] === 1 && !(sameSent(next, h.t1) && isCapWord(next));
-    h.entries = h.entries.filter((e) => {
-      if (e.kind === 'role') return !surname;
+    // each neighbour test is computed only when an entry needs it (-1: not yet)
+    let pc = -1;
+    let nc = -1;
+    const prevCap = () => (pc < 0 ? (pc = sameSent(prev, h.t0) && capNeighbour(prev) && (!sentStart(prev) || T.pos[prev] === 'PROPN') ? 1 : 0) : pc) === 1;
+    const nextCap = () => (nc < 0 ? (nc = sameSent(next, h.t1) && capNeighbour(next) ? 1 : 0) : nc) === 1;
+    const keep = (e: Entry): boolean => {
+      if (e.kind === 'role') {
+        // "Kevin King", "Julie Bishop": a one-word title right after a given name is a surname
+        return !(h.t0 === h.t1 && isCapWord(h.t0) && sameSent(prev, h.t0) && cover[prev] === -1 && nameWord[prev] === 1 && !(sameSent(next, h.t1) && isCapWord(next)));
+      }
       if (e.kind === 'person' && !e.full) return true; // decided with the name runs
-      if (e.ambiguous) return !prevCap && !nextCap && !commaCap && typeof e.ref === 'string' && support.has(e.ref);
-      if (e.kind === 'capital' || e.kind === 'seat') return !prevCap && !nextCap;
+      if (e.ambiguous) {
+        const commaCap = sameSent(prev - 1, h.t0) && isComma(prev) && capNeighbour(prev - 1);
+        return !prevCap() && !nextCap() && !commaCap && typeof e.ref === 'string' && support.has(e.ref);
+      }
+      if (e.kind === 'capital' || e.kind === 'seat') return !prevCap() && !nextCap();
       // "National Security Council" is not the UN's Security Council
-      if ((e.kind === 'body' || e.kind === 'igo') && prevCap) return false;
+      if ((e.kind === 'body' || e.kind === 'igo') && prevCap()) return false;
       // "the Turkish Friendship Hospital", "the American University of Kabul": part of a name
-      if ((e.kind === 'demonym' || e.kind === 'adjective' || e.kind === 'state') && nextCap && orgNameFollows(next)) return false;
+      if ((e.kind === 'demonym' || e.kind === 'adjective' || e.kind === 'state') && nextCap() && orgNameFollows(next)) return false;
       return true;
-    });
+    };
+    let all = true;
+    for (const e of h.entries) if (!keep(e)) all = false;
+    if (all) continue;
+    h.entries = h.entries.filter(keep);
     if (!h.entries.length) for (let t = h.t0; t <= h.t1; t++) cover[t] = -1;
   }
   const hitAt = (t: number): Hit | undefined => (t >= 0 && t < nT && cover[t]! >= 0 ? hits[cover[t]!] : undefined);
@@ -829,11 +840,19 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     if (h.used || taken[h.t0]) continue;
     const r = roleOf(h);
     if (!r) continue;
+    const w = h.t1 + 1;
+    const nameAfter = w < nT && sameSent(w, h.t1) && !taken[w] && (T.pos[w] === 'PROPN' || T.pos[w] === 'NOUN' || T.pos[w] === 'X') && capArr[w] === 0 && wordShape(T.start[w]!, T.end[w]!) && !kb.notNames.has(T.lower[w]!);
+    // a title phrase needs a country before the role (or a name after it): skip the rest cheaply
+    if (!nameAfter && !(h.end - h.start > 4 && innerCountry(h))) {
+      let p = h.t0 - 1;
+      while (p >= 0 && p > h.t0 - 5 && sameSent(p, h.t0) && !hitAt(p) && (isNounish(p) || isPoss(p) || kb.former.has(lowerOf(p)))) p--;
+      const ph = p >= 0 && sameSent(p, h.t0) ? hitAt(p) : undefined;
+      if (!ph || !entryOf(ph, COUNTRY_KINDS)) continue;
+    }
     const ctx = leftContext(h.t1 + 1);
     if (!ctx || ctx.role !== r) continue;
     // a lower-cased or misspelled name right after the title: "Foreign Minister retno"
-    const w = h.t1 + 1;
-    if (w < nT && sameSent(w, h.t1) && !taken[w] && (T.pos[w] === 'PROPN' || T.pos[w] === 'NOUN' || T.pos[w] === 'X') && capArr[w] === 0 && wordShape(T.start[w]!, T.end[w]!) && !kb.notNames.has(T.lower[w]!)) {
+    if (nameAfter) {
       const i = kbByTitleWord(foldedKey(T.start[w]!, T.end[w]!), ctx, T.sentence[w]!);
       if (i !== undefined) {
         const a = kbPersonActor(i, ctx);
