@@ -220,7 +220,8 @@ function queryPlan(codes: string[]): Array<{ kind: string; path: string }> {
   return plan;
 }
 
-async function benchQueries(store: Store, log: (l: string) => void): Promise<{ p50: number; p95: number; byKind: Record<string, number> }> {
+/** Time the API's main queries on an open store (any size): p50/p95 overall and p95 per kind. */
+export async function benchQueries(store: Store, log: (l: string) => void = () => undefined): Promise<{ p50: number; p95: number; byKind: Record<string, number> }> {
   const app = createApp(store, { webDir: null });
   const codes = (await store.actors()).map((a) => a.code);
   const plan = queryPlan(codes);
