@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   READ_TOO_LARGE: 'input is larger than the limit',
   CLEAN_FAILED: 'cleaning failed',
   CLEAN_NO_BODY: 'no article body found',
+  CLEAN_TRUNCATED: 'article text is longer than the analysis limit; only its start was analysed',
   STAGE_FAILED: 'a pipeline stage failed',
   DATA_INVALID: 'data file is invalid',
   EVAL_GOLD: 'gold file is invalid',

@@ -17,6 +17,7 @@ import { createActorStage } from './actors/index.ts';
 import { createDateStage } from './dates/index.ts';
 import { createEventStage } from './events/index.ts';
 import { toExtraction } from './output.ts';
+import { capText } from './text-cap.ts';
 
 export type StageFn = (doc: Doc) => void;
 
@@ -52,6 +53,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     for (const stage of stages) {
       try {
         stage.run(doc);
+        if (stage.name === 'clean') capText(doc);
       } catch (err) {
         doc.errors.push(toParleyError(err, stage.name, { file: doc.origin.file, line: doc.origin.line }).toJSON());
         if (stage.name === 'clean' || stage.name === 'segment') break;
