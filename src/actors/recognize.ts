@@ -191,6 +191,64 @@ export function tokenFacts(kb: CompiledKb, text: string, f: Uint16Array, T: Doc[
   return { lowArr, capArr, nameWord };
 }
 
+/**
+ * False friends: a capital or seat next to other capitalised words ("George Washington", "the
+ * Washington Post"), an ambiguous name without support elsewhere ("Michael Jordan", "Atlanta,
+ * Georgia"), an IGO body inside a longer name ("National Security Council"), a nationality word
+ * inside an organisation's name ("the Turkish Friendship Hospital"), a one-word title used as a
+ * surname ("Kevin King"). Drops those entries (and uncovers tokens of hits left empty).
+ */
+function filterFalseFriends(kb: CompiledKb, text: string, T: Doc['tokens'], hits: Hit[], cover: Int32Array, capArr: Uint8Array, nameWord: Uint8Array, lowArr: string[]): void {
+  const nT = T.start.length;
+  const sameSent = (a: number, b: number) => a >= 0 && b >= 0 && a < nT && b < nT && T.sentence[a] === T.sentence[b];
+  const sentStart = (t: number) => t === 0 || T.sentence[t - 1] !== T.sentence[t];
+  const capNeighbour = (t: number) => cover[t] === -1 && capArr[t] === 1 && !kb.calendar.has(lowArr[t]!) && !FUNCTION_POS.has(T.pos[t]!) && !(sentStart(t) && kb.notNames.has(lowArr[t]!));
+  const isComma = (t: number) => t >= 0 && T.end[t]! - T.start[t]! === 1 && text.charCodeAt(T.start[t]!) === 44;
+  /** Capitalised words from `t` on that end in an organisation's head noun (Hospital, University). */
+  const orgNameFollows = (t: number): boolean => {
+    for (let k = t; k < nT && k < t + 5 && sameSent(k, t); k++) {
+      if (!(cover[k] === -1 && capArr[k] === 1) && !(k > t && (T.lower[k] === 'of' || T.lower[k] === 'for'))) return false;
+      if (kb.notNames.has(lowArr[k]!) && !kb.calendar.has(lowArr[k]!)) return true;
+    }
+    return false;
+  };
+  const support = new Set<string>();
+  for (const h of hits) for (const e of h.entries) if (!e.ambiguous && COUNTRY_KINDS.has(e.kind) && typeof e.ref === 'string') support.add(e.ref);
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    const prev = h.t0 - 1;
+    const next = h.t1 + 1;
+    let pc = -1;
+    let nc = -1;
+    let dropped: boolean[] | null = null;
+    for (let q = 0; q < h.entries.length; q++) {
+      const e = h.entries[q]!;
+      let keep = true;
+      if (e.kind === 'role') {
+        keep = !(h.t0 === h.t1 && capArr[h.t0] === 1 && sameSent(prev, h.t0) && cover[prev] === -1 && nameWord[prev] === 1 && !(sameSent(next, h.t1) && capArr[next] === 1));
+      } else if (e.kind === 'person' && !e.full) {
+        keep = true; // decided with the name runs
+      } else {
+        const needPrev = e.ambiguous || e.kind === 'capital' || e.kind === 'seat' || e.kind === 'body' || e.kind === 'igo';
+        const needNext = e.ambiguous || e.kind === 'capital' || e.kind === 'seat' || e.kind === 'demonym' || e.kind === 'adjective' || e.kind === 'state';
+        if (needPrev && pc < 0) pc = sameSent(prev, h.t0) && capNeighbour(prev) && (!sentStart(prev) || T.pos[prev] === 'PROPN') ? 1 : 0;
+        if (needNext && nc < 0) nc = sameSent(next, h.t1) && capNeighbour(next) ? 1 : 0;
+        if (e.ambiguous) {
+          const commaCap = sameSent(prev - 1, h.t0) && isComma(prev) && capNeighbour(prev - 1);
+          keep = pc === 0 && nc === 0 && !commaCap && typeof e.ref === 'string' && support.has(e.ref);
+        } else if (e.kind === 'capital' || e.kind === 'seat') keep = pc === 0 && nc === 0;
+        else if (e.kind === 'body' || e.kind === 'igo') keep = pc === 0;
+        else if (nc === 1) keep = !orgNameFollows(next);
+      }
+      if (!keep) (dropped ??= [])[q] = true;
+    }
+    if (!dropped) continue;
+    const kept = dropped;
+    h.entries = h.entries.filter((_, q) => !kept[q]);
+    if (!h.entries.length) for (let t = h.t0; t <= h.t1; t++) cover[t] = -1;
+  }
+}
+
 export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const text = doc.text;
   const date = doc.meta.published ?? today;
@@ -237,49 +295,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const nameLike = (t: number) => cover[t] === -1 && nameWord[t] === 1;
   const capNeighbour = (t: number) => cover[t] === -1 && isCapWord(t) && !kb.calendar.has(lowerOf(t)) && !FUNCTION_POS.has(T.pos[t]!) && !(sentStart(t) && kb.notNames.has(lowerOf(t)));
 
-  /** Capitalised words from `t` on that end in an organisation's head noun (Hospital, University). */
-  const orgNameFollows = (t: number): boolean => {
-    for (let k = t; k < nT && k < t + 5 && sameSent(k, t); k++) {
-      if (!(cover[k] === -1 && isCapWord(k)) && !(k > t && (T.lower[k] === 'of' || T.lower[k] === 'for'))) return false;
-      if (kb.notNames.has(lowerOf(k)) && !kb.calendar.has(lowerOf(k))) return true;
-    }
-    return false;
-  };
-  // ---- 2. false friends: capitals, seats and ambiguous names next to other capitalised words ----
-  const support = new Set<string>();
-  for (const h of hits) for (const e of h.entries) if (!e.ambiguous && COUNTRY_KINDS.has(e.kind) && typeof e.ref === 'string') support.add(e.ref);
-  for (let i = 0; i < hits.length; i++) {
-    const h = hits[i]!;
-    const prev = h.t0 - 1;
-    const next = h.t1 + 1;
-    // each neighbour test is computed only when an entry needs it (-1: not yet)
-    let pc = -1;
-    let nc = -1;
-    const prevCap = () => (pc < 0 ? (pc = sameSent(prev, h.t0) && capNeighbour(prev) && (!sentStart(prev) || T.pos[prev] === 'PROPN') ? 1 : 0) : pc) === 1;
-    const nextCap = () => (nc < 0 ? (nc = sameSent(next, h.t1) && capNeighbour(next) ? 1 : 0) : nc) === 1;
-    const keep = (e: Entry): boolean => {
-      if (e.kind === 'role') {
-        // "Kevin King", "Julie Bishop": a one-word title right after a given name is a surname
-        return !(h.t0 === h.t1 && isCapWord(h.t0) && sameSent(prev, h.t0) && cover[prev] === -1 && nameWord[prev] === 1 && !(sameSent(next, h.t1) && isCapWord(next)));
-      }
-      if (e.kind === 'person' && !e.full) return true; // decided with the name runs
-      if (e.ambiguous) {
-        const commaCap = sameSent(prev - 1, h.t0) && isComma(prev) && capNeighbour(prev - 1);
-        return !prevCap() && !nextCap() && !commaCap && typeof e.ref === 'string' && support.has(e.ref);
-      }
-      if (e.kind === 'capital' || e.kind === 'seat') return !prevCap() && !nextCap();
-      // "National Security Council" is not the UN's Security Council
-      if ((e.kind === 'body' || e.kind === 'igo') && prevCap()) return false;
-      // "the Turkish Friendship Hospital", "the American University of Kabul": part of a name
-      if ((e.kind === 'demonym' || e.kind === 'adjective' || e.kind === 'state') && nextCap() && orgNameFollows(next)) return false;
-      return true;
-    };
-    let all = true;
-    for (const e of h.entries) if (!keep(e)) all = false;
-    if (all) continue;
-    h.entries = h.entries.filter(keep);
-    if (!h.entries.length) for (let t = h.t0; t <= h.t1; t++) cover[t] = -1;
-  }
+  filterFalseFriends(kb, text, T, hits, cover, capArr, nameWord, lowArr);
   const hitAt = (t: number): Hit | undefined => (t >= 0 && t < nT && cover[t]! >= 0 ? hits[cover[t]!] : undefined);
   const entryOf = (h: Hit | undefined, kinds: Set<string> | string): Entry | undefined =>
     h?.entries.find((e) => (typeof kinds === 'string' ? e.kind === kinds : kinds.has(e.kind)));
