@@ -99,17 +99,28 @@ export function csvRow(e: StoredEvent): string {
   ].map(csvField).join(',');
 }
 
-/** Every event matching `filter`, page by page (newest first). */
+/**
+ * Every event matching `filter`. With `filter.order: 'id'` it pages by id (keyset: constant cost
+ * per page on any store size); otherwise newest first by offset (fine for the small pages of
+ * `parley events`).
+ */
 export async function* allEvents(store: Store, filter: EventFilter = {}, pageSize = 1000): AsyncGenerator<StoredEvent> {
   const max = filter.limit ?? Infinity;
-  let offset = filter.offset ?? 0;
   let seen = 0;
+  let offset = filter.offset ?? 0;
+  let afterId = filter.afterId;
   for (;;) {
-    const { events } = await store.events({ ...filter, limit: Math.min(pageSize, max - seen), offset });
+    const limit = Math.min(pageSize, max - seen);
+    if (limit <= 0) return;
+    const page = filter.order === 'id'
+      ? { ...filter, limit, offset: 0, count: false, ...(afterId !== undefined ? { afterId } : {}) }
+      : { ...filter, limit, offset, count: false };
+    const { events } = await store.events(page);
     for (const e of events) yield e;
     seen += events.length;
     offset += events.length;
-    if (events.length < pageSize || seen >= max) return;
+    if (events.length) afterId = events[events.length - 1]!.id;
+    if (events.length < limit) return;
   }
 }
 
@@ -117,7 +128,7 @@ export async function* allEvents(store: Store, filter: EventFilter = {}, pageSiz
 export async function* exportLines(store: Store, format: ExportFormat, filter: EventFilter = {}): AsyncGenerator<string> {
   if (format === 'gdelt') yield gdeltHeader();
   if (format === 'csv') yield csvHeader();
-  for await (const e of allEvents(store, filter)) {
+  for await (const e of allEvents(store, { ...filter, order: 'id' })) {
     yield format === 'gdelt' ? gdeltRow(e) : format === 'csv' ? csvRow(e) : JSON.stringify(ploverRecord(e));
   }
 }

@@ -372,6 +372,10 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
       w.params.push(f.type);
     }
     dateWhere(w, f.from, f.to);
+    if (f.afterId !== undefined) {
+      w.clauses.push('e.id > ?');
+      w.params.push(Math.floor(f.afterId));
+    }
     if (f.q !== undefined && f.q.trim() !== '') {
       const fts = dialect.ftsArticleIds(f.q);
       if (!fts) w.clauses.push('1 = 0');
@@ -469,13 +473,13 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     events: (f = {}) => wrap('events', async () => {
       const w = eventWhere(f);
       const where = whereSql(w);
-      const total = await db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM events e ${where}`, w.params);
+      const total = f.count === false ? [] : await db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM events e ${where}`, w.params);
       const rows = await db.all(
         `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} ${where}
-         ORDER BY ${dialect.newestFirst} LIMIT ? OFFSET ?`,
+         ORDER BY ${f.order === 'id' ? 'e.id' : dialect.newestFirst} LIMIT ? OFFSET ?`,
         [...w.params, clampLimit(f.limit), Math.max(0, Math.floor(f.offset ?? 0))],
       );
-      return { total: num(total[0]?.n), events: rows.map(toStoredEvent) };
+      return { total: f.count === false ? -1 : num(total[0]?.n), events: rows.map(toStoredEvent) };
     }),
 
     mentions: (eventId) => wrap('mentions', async () => {

@@ -70,6 +70,12 @@ export interface EventFilter {
   q?: string;
   limit?: number;
   offset?: number;
+  /** `newest` (default): newest day first; `id`: ascending event id (stable, for exports). */
+  order?: 'newest' | 'id';
+  /** Only events with a larger id (keyset paging with `order: 'id'`). */
+  afterId?: number;
+  /** Compute `total` (default true); exports page without it. */
+  count?: boolean;
 }
 
 export interface PartyView {
