@@ -37,7 +37,7 @@ export interface EventSpec {
 
 export interface ArticleSpec {
   doc: string;
-  title: string;
+  title: string | null;
   source: string | null;
   published: string | null;
   url?: string;
