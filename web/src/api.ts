@@ -58,13 +58,14 @@ export const api = {
  * Upload files to POST /api/articles as one multipart form. XHR (not fetch) so the upload
  * reports progress; `onProgress(fraction)` runs while bytes go out, then the server extracts.
  */
-export function uploadArticles(files: File[], onProgress: (fraction: number) => void): Promise<IngestSummary> {
+export function uploadArticles(files: File[], onProgress: (fraction: number) => void, token?: string): Promise<IngestSummary> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     for (const f of files) form.append('file', f, f.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', 'api/articles');
     xhr.responseType = 'json';
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     });

@@ -1,10 +1,20 @@
 /** Drag-and-drop ingest: files go to POST /api/articles; upload progress, then the store's new totals. */
-import { api, uploadArticles, type IngestSummary, type StoreStats } from '../api.ts';
+import { ApiError, api, uploadArticles, type IngestSummary, type StoreStats } from '../api.ts';
 import { clear, fmtInt, h, plural } from '../dom.ts';
 import { pageHead, panel } from '../components.ts';
 import type { View } from '../view.ts';
 
 const ACCEPT = '.txt,.html,.htm,.json,.jsonl,.ndjson';
+const TOKEN_KEY = 'parley-token';
+
+/** The bearer token for writes, kept for this browser tab only. */
+function savedToken(): string | undefined {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function fmtBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -27,6 +37,21 @@ function resultView(s: IngestSummary, before: StoreStats, after: StoreStats): HT
     s.errors.length ? h('ul', { class: 'warnings' }, s.errors.map((e) => h('li', {}, h('code', {}, e.code), ' ', e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ` : '', e.message))) : null,
     h('div', { class: 'row' }, h('a', { class: 'button primary', href: '#/' }, 'See the overview'), h('a', { class: 'button', href: '#/network' }, 'Open the network')),
   );
+}
+
+/** Asks for the server's PARLEY_TOKEN (writes need it when the server listens beyond loopback). */
+function tokenForm(retry: () => void): HTMLElement {
+  const input = h('input', { type: 'password', class: 'input', placeholder: 'PARLEY_TOKEN of the server', 'aria-label': 'API token', autocomplete: 'off' });
+  return h('form', { class: 'token-form', onsubmit: (e: Event) => {
+    e.preventDefault();
+    try {
+      sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    } catch {
+      // storage refused: nothing to keep
+    }
+    retry();
+  } }, h('p', { class: 'muted small' }, 'This server takes writes only with its token. It is kept for this tab only.'),
+  h('div', { class: 'row' }, input, h('button', { class: 'button primary', type: 'submit' }, 'Retry with token')));
 }
 
 export const view: View = async (ctx) => {
@@ -72,7 +97,7 @@ export const view: View = async (ctx) => {
         tick();
         timer.id = setInterval(tick, 1000);
         progress.classList.add('indeterminate');
-      });
+      }, savedToken());
       const after = (await api.health()).stats;
       await ctx.refreshTotals();
       if (!ctx.isCurrent()) return;
@@ -81,6 +106,7 @@ export const view: View = async (ctx) => {
     } catch (err) {
       clear(status);
       status.append(h('div', { class: 'error-box', role: 'alert' }, h('strong', {}, 'Ingest failed. '), err instanceof Error ? err.message : String(err)));
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) status.append(tokenForm(() => void run(files)));
     } finally {
       clearInterval(timer.id);
       busy.on = false;
