@@ -1,6 +1,6 @@
 /**
- * Open a Store from a URL: `postgres://…` / `postgresql://…` → PostgreSQL, anything else → a
- * SQLite file path (':memory:' for a throw-away store).
+ * Open a Store from a URL: `postgres://…` / `postgresql://…` → PostgreSQL (`?schema=name` to use
+ * a schema of its own), anything else → a SQLite file path (':memory:' for a throw-away store).
  */
 import { ParleyError } from '../errors.ts';
 import { openSqliteStore } from './sqlite/index.ts';
@@ -19,7 +19,11 @@ export async function openStore(url: string = DEFAULT_DB, opts: { schema?: strin
   try {
     if (isPostgresUrl(url)) {
       const { openPostgresStore } = await import('./postgres/index.ts');
-      return await openPostgresStore(url, opts);
+      // `?schema=name` in the URL picks the schema (several stores in one database)
+      const u = new URL(url);
+      const schema = opts.schema ?? u.searchParams.get('schema') ?? undefined;
+      u.searchParams.delete('schema');
+      return await openPostgresStore(u.toString(), schema ? { schema } : {});
     }
     return openSqliteStore(url);
   } catch (err) {

@@ -3,7 +3,7 @@
  * (SQLite ≥ 3.35 and PostgreSQL ≥ 13 both run it). What differs per dialect — schema,
  * full-text search, row locking — comes in through `DialectSql`.
  */
-import type { Actor, EventMention, EventRecord, Extraction, ExtractionError, PloverType, Quad } from '../extraction.ts';
+import type { EventMention, EventRecord, ExtractionError, PloverType, Quad } from '../extraction.ts';
 import { ParleyError } from '../errors.ts';
 import { contentHash } from './hash.ts';
 import { actorCode, dayKey, dayRange, isDateKey, quadClass } from './keys.ts';
