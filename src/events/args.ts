@@ -163,6 +163,16 @@ function speakerOfPronoun(ctx: DocContext, k: number, s0: number): Subject {
   const unresolved: Subject = { mentions: [], start: -1, why: `subject is an unresolved pronoun '${w}'` };
   let v = k - 1;
   if (v >= s0 && t.lower[v] === 'that') v--;
+  if (v >= s0 && t.lower[v] === ',') {
+    // "said that after it joins the court, it will …": the speech verb before the fronted clause
+    for (let q = v - 1; q >= Math.max(s0, k - 25); q--) {
+      if (t.lower[q] === 'that' && q - 1 >= s0 && t.pos[q - 1] === 'VERB' && ctx.lex.speechVerbs.has(ctx.lemma[q - 1]!)) {
+        v = q - 1;
+        break;
+      }
+      if (t.lower[q] === ';') break;
+    }
+  }
   if (v < s0 || t.pos[v] !== 'VERB' || !ctx.lex.speechVerbs.has(ctx.lemma[v]!)) return unresolved;
   const sp = findSubject(ctx, v, s0);
   const person = (m: number) => ctx.mentionActor[m]?.kind === 'person';

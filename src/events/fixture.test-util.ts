@@ -25,6 +25,7 @@ export const ACTORS: Record<string, [string, Kind, Label]> = {
   'Sylvania': ['SYL', 'state', 'state'],
   'Sylvanian': ['SYL', 'state', 'demonym'],
   'Osterlich': ['OST', 'state', 'state'],
+  'Criminal Court of Osterlich': ['OST', 'org', 'body'],
   'Borduria': ['BOR', 'state', 'state'],
   'Bordurian': ['BOR', 'state', 'demonym'],
   'Alliance': ['ALL', 'igo', 'igo'],

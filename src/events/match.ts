@@ -22,6 +22,8 @@ export interface Reading {
   confidence: number;
   /** how the arguments were found, for explain */
   how: string[];
+  /** a threat or intent read from an announced act: its date is the announcement's, not the act's */
+  announced?: boolean;
 }
 
 export interface Diagnostic {
@@ -268,9 +270,9 @@ export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace:
     }
     out.push(r);
     // "will impose sanctions on T", "vowed to expel T's troops": an announced act is a threat
-    if (sp && THREATENING.has(r.pattern.type) && r.flags.threat && !r.flags.negated && !r.flags.background) {
+    if (sp && (THREATENING.has(r.pattern.type) || r.pattern.mode === 'sue') && r.flags.threat && !r.flags.negated && !r.flags.background) {
       const pat = sp.threat[r.pattern.type]!;
-      const th: Reading = { ...r, pattern: pat, flags: { ...r.flags, future: false, hypothetical: false, why: [] }, confidence: r.confidence * pat.confidence, how: [...r.how, `announced ${r.pattern.type.toLowerCase()}`] };
+      const th: Reading = { ...r, announced: true, pattern: pat, flags: { ...r.flags, future: false, hypothetical: false, why: [] }, confidence: r.confidence * pat.confidence, how: [...r.how, `announced ${r.pattern.type.toLowerCase()}`] };
       if (trace) trace.push({ sentence: s, rule: th.pattern.id, trigger: t.lower[r.trigger]!, token: r.trigger, outcome: 'fired', reason: `${src} → ${tgt} (announced ${r.pattern.type}) conf ${th.confidence.toFixed(2)}` });
       out.push(th);
     }
@@ -413,6 +415,45 @@ function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
   return cross(ctx, p, s, i, tg.end, sources, tg.mentions, conf, how);
 }
 
+/**
+ * "The US faced Palestinian criticism", "Russia came under pressure from the EU": the noun's
+ * owner (modifier or "from" phrase) is the source, the subject of the governing verb the target.
+ */
+function inverseReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0: number, s1: number, near: (r: string) => void): Reading[] {
+  const t = ctx.doc.tokens;
+  const s = t.sentence[i]!;
+  const zone = chunkLeft(ctx, i, s0);
+  const zs = zone ? zone.start : i;
+  let srcs = codable(ctx, zone ? zone.mentions : []).filter((m) => !ctx.mentionLocative[m]);
+  for (let q = after; !srcs.length && q < Math.min(s1, after + 6); q++) {
+    if (t.lower[q] === 'from' || t.lower[q] === 'by') {
+      srcs = targetsOfGroup(ctx, groupRight(ctx, q + 1, s1), false, null).mentions;
+      break;
+    }
+    if (t.pos[q] === 'VERB' || t.lower[q] === ',') break;
+  }
+  // the governing verb right before the noun phrase ("faced", "came under", "drew")
+  let v = zs - 1;
+  // "stiff international and Palestinian criticism": coordinated modifiers
+  while (v > s0 && (ctx.lex.coordinators.has(t.lower[v]!) || t.lower[v] === ',') && isNpToken(ctx, v - 1)) {
+    const c = chunkLeft(ctx, v - 1, s0);
+    if (!c) break;
+    v = c.start - 1;
+  }
+  if (v >= s0 && t.pos[v] === 'ADP') v--;
+  while (v >= s0 && t.pos[v] === 'ADV') v--;
+  if (v < s0 || !ctx.lex.inverseGovernors.has(ctx.lemma[v]!)) {
+    near('not the object of face/draw/receive/come under');
+    return [];
+  }
+  const subj = findSubject(ctx, v, s0);
+  if (!srcs.length || !subj.mentions.length) {
+    near(!srcs.length ? 'no actor owns the criticism' : `target: ${subj.why ?? 'none'}`);
+    return [];
+  }
+  return cross(ctx, p, s, i, after, srcs, subj.mentions, p.confidence, ['inverse: owner of the noun → subject of the governing verb']);
+}
+
 function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0: number, s1: number, near: (r: string) => void): Reading[] {
   const t = ctx.doc.tokens;
   const s = t.sentence[i]!;
@@ -424,6 +465,7 @@ function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
       return [];
     }
   }
+  if (p.inverse) return inverseReadings(ctx, p, i, after, s0, s1, near);
   const ns = nounSources(ctx, i, s0, s1);
   let conf = p.confidence;
   const how: string[] = [];

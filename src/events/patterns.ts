@@ -39,6 +39,7 @@ export const patternSchema = z
     requireSource: z.boolean().optional(),
     requireMod: words.optional(),
     targetState: z.boolean().optional(),
+    inverse: z.boolean().optional(),
     confidence: z.number().min(0).max(1),
   })
   .strict()
@@ -89,6 +90,7 @@ const lexiconSchema = z
     nonFactualNouns: words,
     timeWords: words,
     warnVerbs: words,
+    inverseGovernors: words,
     confidence: z
       .object({ speechAccuse: z.number().min(0).max(1), speechReject: z.number().min(0).max(1), speechRequest: z.number().min(0).max(1), characterize: z.number().min(0).max(1), impliedThreat: z.number().min(0).max(1), impliedIntent: z.number().min(0).max(1), speechThreat: z.number().min(0).max(1) })
       .strict(),

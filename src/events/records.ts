@@ -30,7 +30,9 @@ export function toRecord(ctx: DocContext, onto: Ontology, r: Reading): EventReco
   const p = r.pattern;
   const code = onto.code(p.type, p.mode);
   const triggerAt = t.start[r.trigger]!;
-  const d = eventDate(doc, sent, { triggerAt });
+  let d = eventDate(doc, sent, { triggerAt });
+  // "will press charges on April 1": the threat is made now; the announced act's date is not its date
+  if (r.announced && d.future) d = { date: doc.meta.published, date_text: null, precision: 'day', background: false, future: false };
   const lastTok = Math.max(r.trigger, Math.min(r.frameEnd, ctx.sentenceTokens[r.sentence]![1]) - 1);
   return {
     type: p.type,

@@ -45,6 +45,7 @@ export function speechPatterns(ps: PatternSet): SpeechPatterns {
       ASSAULT: synthetic('threaten.announced-attack', 'THREATEN', 'force', c.impliedThreat),
       COERCE: synthetic('threaten.announced-coercion', 'THREATEN', 'force', c.impliedThreat),
       MOBILIZE: synthetic('threaten.announced-deployment', 'THREATEN', 'force', c.impliedThreat),
+      ACCUSE: synthetic('threaten.announced-lawsuit', 'THREATEN', 'threaten', c.impliedThreat),
       AID: synthetic('agree.announced-aid', 'AGREE', 'intent', c.impliedIntent),
       COOPERATE: synthetic('agree.announced-cooperation', 'AGREE', 'intent', c.impliedIntent),
       RETREAT: synthetic('agree.announced-retreat', 'AGREE', 'intent', c.impliedIntent),
@@ -73,6 +74,7 @@ function cueIn(ctx: DocContext, a: number, b: number, cues: ReadonlySet<string>)
     const w = t.lower[k]!;
     if (lex.futureMarkers.has(w) || w === 'would') modalAt = k;
     if (!(cues.has(w) || cues.has(ctx.lemma[k]!))) continue;
+    if (ctx.mentionAt[k]! >= 0) continue; // "International Criminal Court" is a name, not a cue
     if (k - modalAt <= 8) continue;
     let neg = false;
     for (let q = Math.max(a, k - 3); q < k; q++) if (lex.negators.has(t.lower[q]!) || ctx.lemma[q] === 'not') neg = true;
@@ -141,7 +143,9 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
       if (c) {
         const tg = codable(ctx, c.mentions).filter((m) => !ctx.mentionLocative[m] && !spCodes.has(ctx.mentionCode[m]));
         const e = g[g.length - 1]!.end;
-        const cue = cueIn(ctx, e, Math.min(s1, e + 8), lex.accuseCues);
+        // "called Borduria reckless": the cue may sit inside the phrase, after the actor
+        const lastActor = tg.length ? ctx.mentionTokens[tg[tg.length - 1]!]![1] : e;
+        const cue = cueIn(ctx, Math.min(lastActor, e), Math.min(s1, e + 8), lex.accuseCues);
         if (tg.length && cue >= 0 && (t.lower[e] === 'as' || lem === 'call' || lem === 'dub' || lem === 'term' || lem === 'brand' || lem === 'label')) {
           for (const a of speaker) for (const b of tg) out.push(mk(sp.characterize, a, b, `characterisation: cue '${t.lower[cue]}'`));
           continue;
