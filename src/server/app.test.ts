@@ -265,9 +265,22 @@ test('with a token set, GET needs no token', async (t) => {
   assert.equal((await app.request('/api/events')).status, 200);
 });
 
+test('DELETE /api/articles/:doc removes the article and recounts its events', async (t) => {
+  const { app } = await setup(t);
+  const res = await app.request('/api/articles/northern-0412-meeting', { method: 'DELETE' });
+  assert.deepEqual(await json(res), { deleted: 'northern-0412-meeting' });
+  assert.equal((await app.request('/api/articles/northern-0412-meeting')).status, 404);
+  const consult = (await json(await app.request('/api/events?type=CONSULT&from=2024-04-12&to=2024-04-12'))).events[0];
+  assert.equal(consult.num_mentions, 1);
+  assert.equal((await app.request('/api/articles/northern-0412-meeting', { method: 'DELETE' })).status, 404);
+});
+
 test('a DELETE without the token is refused before routing', async (t) => {
   const { app } = await setup(t, { token: 's3cret-token' });
   assert.equal((await app.request('/api/articles/harbor-0412-talks', { method: 'DELETE' })).status, 401);
+  assert.ok(await json(await app.request('/api/articles/harbor-0412-talks')));
+  const ok = await app.request('/api/articles/harbor-0412-talks', { method: 'DELETE', headers: { authorization: 'Bearer s3cret-token' } });
+  assert.equal(ok.status, 200);
 });
 
 test('a body over the limit → 413 JSON and nothing stored', async (t) => {

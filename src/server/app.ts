@@ -185,6 +185,14 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
     return c.json(summary);
   });
 
+  app.delete('/api/articles/:doc', async (c) => {
+    parseParams(noQuery, query(c));
+    const doc = parseParams(docParam, c.req.param('doc'), 'SERVER_BAD_REQUEST', 'doc');
+    return (await store.remove(doc))
+      ? c.json({ deleted: doc })
+      : c.json(errorBody(404, 'NOT_FOUND', `no article '${doc}'`), 404);
+  });
+
   app.all('/api/*', (c) => c.json(errorBody(404, 'NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), 404));
 
   app.get('*', async (c) => {

@@ -154,6 +154,14 @@ export function openApiDocument(): Json {
       },
       '/api/articles/{doc}': {
         get: { summary: 'One article: clean text with actor and event spans', parameters: [pathParam('doc', 'article doc id')], responses: { '200': ok(ref('Article')), '404': ok(ref('Error'), 'unknown article'), ...errors } },
+        delete: {
+          summary: 'Delete an article; the merged events it reported are recounted (or dropped)',
+          security: [{ bearer: [] }, {}], parameters: [pathParam('doc', 'article doc id')],
+          responses: {
+            '200': ok({ type: 'object', properties: { deleted: { type: 'string' } } }), '401': ok(ref('Error'), 'token missing'),
+            '403': ok(ref('Error'), 'wrong token'), '404': ok(ref('Error'), 'unknown article'), ...errors,
+          },
+        },
       },
       '/api/articles': {
         post: {

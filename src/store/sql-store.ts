@@ -188,6 +188,22 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     return out;
   };
 
+  /** Delete the mentions and actors of these articles, noting the events and codes they touched. */
+  const clearArticles = async (c: SqlConn, articleIds: number[], touched: Set<number>, orphans: string[]): Promise<void> => {
+    for (const part of chunks(articleIds, IN_CHUNK)) {
+      const inList = placeholders(part.length);
+      const old = await c.all<{ event_id: number; source_code: string; target_code: string }>(
+        `SELECT DISTINCT m.event_id, e.source_code, e.target_code FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id IN (${inList})`, part);
+      for (const o of old) {
+        touched.add(num(o.event_id));
+        orphans.push(o.source_code, o.target_code);
+      }
+      for (const o of await c.all<{ code: string }>(`SELECT code FROM article_actors WHERE article_id IN (${inList})`, part)) orphans.push(o.code);
+      await c.run(`DELETE FROM mentions WHERE article_id IN (${inList})`, part);
+      await c.run(`DELETE FROM article_actors WHERE article_id IN (${inList})`, part);
+    }
+  };
+
   /** Store one batch whose doc ids are distinct. */
   const ingestRound = async (c: SqlConn, items: ArticleInput[], touched: Set<number>, orphans: string[]): Promise<IngestOutcome[]> => {
     const docs = items.map((item) => {
@@ -223,18 +239,7 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
         fresh.push(d);
       }
     }
-    for (const part of chunks(replacedIds, IN_CHUNK)) {
-      const inList = placeholders(part.length);
-      const old = await c.all<{ event_id: number; source_code: string; target_code: string }>(
-        `SELECT DISTINCT m.event_id, e.source_code, e.target_code FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id IN (${inList})`, part);
-      for (const o of old) {
-        touched.add(num(o.event_id));
-        orphans.push(o.source_code, o.target_code);
-      }
-      for (const o of await c.all<{ code: string }>(`SELECT code FROM article_actors WHERE article_id IN (${inList})`, part)) orphans.push(o.code);
-      await c.run(`DELETE FROM mentions WHERE article_id IN (${inList})`, part);
-      await c.run(`DELETE FROM article_actors WHERE article_id IN (${inList})`, part);
-    }
+    await clearArticles(c, replacedIds, touched, orphans);
     const inserted = await insertMany<{ id: number; doc: string }>(c,
       'INSERT INTO articles (doc, hash, title, url, source, published, language, raw, text, errors, ingested_at)', 11,
       fresh.map((d) => [d.x.doc, ...meta(d)]), 'ON CONFLICT (doc) DO NOTHING RETURNING id, doc');
@@ -459,6 +464,19 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
       if (touched.size) await recount(c, [...touched]);
       if (orphans.length) await pruneActors(c, orphans);
       return out;
+    })),
+
+    remove: (doc) => wrap('remove', () => db.transaction(async (c) => {
+      const rows = await c.all<{ id: number }>('SELECT id FROM articles WHERE doc = ?', [doc]);
+      if (!rows[0]) return false;
+      const id = num(rows[0].id);
+      const touched = new Set<number>();
+      const orphans: string[] = [];
+      await clearArticles(c, [id], touched, orphans);
+      await c.run('DELETE FROM articles WHERE id = ?', [id]);
+      if (touched.size) await recount(c, [...touched]);
+      if (orphans.length) await pruneActors(c, orphans);
+      return true;
     })),
 
     hashes: (docs) => wrap('hashes', async () => {

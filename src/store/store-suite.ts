@@ -259,6 +259,29 @@ export function storeSuite(name: string, factory: StoreFactory): void {
     assert.equal(await s.article('missing'), null);
   });
 
+  it('removing an article leaves the store as if it had never been ingested', async (s) => {
+    const xs = sampleArticles();
+    await s.ingest(items(xs));
+    assert.equal(await s.remove('northern-0412-meeting'), true);
+    assert.equal(await s.remove('northern-0412-meeting'), false);
+    const h = await factory();
+    try {
+      await h.store.ingest(items(xs.filter((x) => x.doc !== 'northern-0412-meeting')));
+      assert.deepEqual(await snapshot(s), await snapshot(h.store));
+    } finally {
+      await h.cleanup();
+    }
+    assert.equal((await s.search('Diaoyutai')).total, 0);
+  });
+
+  it('removing the only article of events drops them and their orphaned actors', async (s) => {
+    await s.ingest(items(sampleArticles()));
+    await s.remove('post-0520-strikes');
+    const codes = (await s.actors()).map((a) => a.code);
+    assert.ok(!codes.includes('UKR') && !codes.includes('DEU'));
+    assert.equal((await s.events({ actor: 'UKR' })).total, 0);
+  });
+
   it('hashes returns the stored hash of known docs only', async (s) => {
     await s.ingest([{ extraction: sampleArticles()[0]!, hash: 'h-1' }]);
     const h = await s.hashes(['harbor-0412-talks', 'nope']);

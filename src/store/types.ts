@@ -241,6 +241,11 @@ export interface Store {
    * ~100 for throughput; a crash mid-batch leaves the store as before the batch.
    */
   ingest(items: ArticleInput[]): Promise<IngestOutcome[]>;
+  /**
+   * Delete an article with its actors and mentions, recounting (or dropping) the merged events
+   * it touched, in one transaction. Resolves false when no such doc is stored.
+   */
+  remove(doc: string): Promise<boolean>;
   /** Stored content hash per doc id (absent docs are left out): lets callers skip extraction. */
   hashes(docs: string[]): Promise<Map<string, string>>;
   /** Merged events, newest day first (then id). */
