@@ -133,8 +133,19 @@ function stripTags(s: string): string {
   return /<\w/.test(s) ? s.replace(/<\/(?:p|div|h\d|li)>|<br\s*\/?>/gi, '\n\n').replace(/<[^>]+>/g, ' ') : s;
 }
 
+/**
+ * A page with neither <html> nor <body> (a fragment, a CMS export) in a full document: linkedom
+ * otherwise makes its first element the document root and leaves the body empty.
+ */
+function wrapFragment(html: string): string {
+  const head = /<\/head\s*>/i.exec(html);
+  if (!head) return `<!doctype html><html><body>${html}</body></html>`;
+  const cut = head.index + head[0].length;
+  return `<!doctype html><html>${html.slice(0, cut)}<body>${html.slice(cut)}</body></html>`;
+}
+
 export function extractHtml(html: string, normalizeDate: (s: string) => string | null): HtmlArticle {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(/<(html|body)[\s>]/i.test(html) ? html : wrapFragment(html));
   const meta = readHtmlMeta(document as never, normalizeDate);
   let root: NodeLike | null = null;
   try {
