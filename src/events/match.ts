@@ -416,6 +416,47 @@ function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
 }
 
 /**
+ * The participants of a meeting noun: the actors of an "at which"/"where" clause right after it,
+ * or of the clause it closes ("… by Putin and Erdogan at a bilateral summit"). Two to four codes.
+ */
+function summitMembers(ctx: DocContext, i: number, zs: number, s0: number, s1: number): number[] {
+  const t = ctx.doc.tokens;
+  let a = -1;
+  let b = -1;
+  let q = i + 1;
+  while (q < s1 && q < i + 6 && t.lower[q] !== 'at' && t.lower[q] !== 'where' && t.lower[q] !== ',') q++;
+  if (q < s1 && ((t.lower[q] === 'at' && t.lower[q + 1] === 'which') || t.lower[q] === 'where')) {
+    a = q;
+    b = q + 1;
+    while (b < s1 && t.lower[b] !== ';' && !(t.lower[b] === ',' && t.pos[b + 1] === 'PROPN' && ctx.mentionAt[b + 1]! < 0)) b++;
+    // stop at the comma that ends the relative clause and opens the main one
+    for (let k = a + 2; k < b; k++) if (t.lower[k] === ',' && k > a + 2 && t.pos[k + 1] !== 'PROPN' && ctx.mentionAt[k + 1]! < 0 && t.pos[k + 1] !== 'DET') {
+      b = k;
+      break;
+    }
+  } else if (zs - 1 >= s0 && ['at', 'during'].includes(t.lower[zs - 1]!) && (i + 1 >= s1 || ['.', ';', 'in', 'on', ','].includes(t.lower[i + 1]!))) {
+    a = s0;
+    b = zs - 1;
+    for (let k = b - 1; k > s0; k--) if (t.lower[k] === ';') {
+      a = k + 1;
+      break;
+    }
+  }
+  if (a < 0) return [];
+  const out: number[] = [];
+  const codes = new Set<string>();
+  for (let k = a; k < b; k++) {
+    const m = ctx.mentionAt[k]!;
+    if (m < 0 || out.includes(m) || ctx.mentionLocative[m]) continue;
+    const c = ctx.mentionCode[m];
+    if (!c) continue;
+    codes.add(c);
+    out.push(m);
+  }
+  return codes.size >= 2 && codes.size <= 4 ? out : [];
+}
+
+/**
  * "The US faced Palestinian criticism", "Russia came under pressure from the EU": the noun's
  * owner (modifier or "from" phrase) is the source, the subject of the governing verb the target.
  */
@@ -512,6 +553,11 @@ function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
       // "the US-China talks", "the Russia–Turkey summit"
       const pr = pairReadings(ctx, p, s, i, after, ns.mentions, conf, ['pair: two actors modify the noun']);
       if (pr.length) return pr;
+    }
+    if (p.reciprocal && p.target === 'none') {
+      // "agreed by Putin and Erdogan at a bilateral summit", "a summit at which X pleaded with Y and Z"
+      const members = summitMembers(ctx, i, ns.zoneStart, s0, s1);
+      if (members.length) return pairReadings(ctx, p, s, i, after, members, conf * 0.8, ['pair: the participants of the clause']);
     }
     near(p.target === 'none' ? 'fewer than two actors modify the noun' : `no '${(p.prep ?? []).join('/')}' phrase naming an actor`);
     return [];

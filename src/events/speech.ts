@@ -54,6 +54,8 @@ export function speechPatterns(ps: PatternSet): SpeechPatterns {
   };
 }
 
+const DASHES = new Set(['-', '–', '‑']);
+const LED = new Set(['led', 'backed', 'sponsored', 'brokered', 'funded', 'supported', 'armed']);
 const BE = new Set(['be', 'being', 'been', 'is', 'was', 'were', 'are', 'am', "'s"]);
 const QUOTE = new Set(['"', '“', '”', '«', '»']);
 
@@ -104,6 +106,8 @@ function statelike(ctx: DocContext, m: number): boolean {
   const [a, e] = ctx.mentionTokens[m]!;
   const t = ctx.doc.tokens;
   if (e - a > 1 && ctx.lex.roleNouns.has(t.lower[e - 1]!)) return true;
+  // "a Russian-led attack", "Iranian-backed militias": the state leads or backs
+  if (DASHES.has(t.lower[e] ?? '') && LED.has(t.lower[e + 1] ?? '')) return true;
   return e < t.lower.length && ctx.lex.roleNouns.has(t.lower[e]!);
 }
 
