@@ -427,13 +427,11 @@ function summitMembers(ctx: DocContext, i: number, zs: number, s0: number, s1: n
   while (q < s1 && q < i + 6 && t.lower[q] !== 'at' && t.lower[q] !== 'where' && t.lower[q] !== ',') q++;
   if (q < s1 && ((t.lower[q] === 'at' && t.lower[q + 1] === 'which') || t.lower[q] === 'where')) {
     a = q;
-    b = q + 1;
-    while (b < s1 && t.lower[b] !== ';' && !(t.lower[b] === ',' && t.pos[b + 1] === 'PROPN' && ctx.mentionAt[b + 1]! < 0)) b++;
-    // stop at the comma that ends the relative clause and opens the main one
-    for (let k = a + 2; k < b; k++) if (t.lower[k] === ',' && k > a + 2 && t.pos[k + 1] !== 'PROPN' && ctx.mentionAt[k + 1]! < 0 && t.pos[k + 1] !== 'DET') {
-      b = k;
-      break;
-    }
+    // the relative clause ends at the first comma after its verb
+    let v = q + 1;
+    while (v < s1 && t.pos[v] !== 'VERB') v++;
+    b = v;
+    while (b < s1 && t.lower[b] !== ',' && t.lower[b] !== ';') b++;
   } else if (zs - 1 >= s0 && ['at', 'during'].includes(t.lower[zs - 1]!) && (i + 1 >= s1 || ['.', ';', 'in', 'on', ','].includes(t.lower[i + 1]!))) {
     a = s0;
     b = zs - 1;
