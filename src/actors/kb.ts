@@ -77,6 +77,8 @@ export interface CompiledKb {
   locatives: Set<string>;
   pronouns: Map<string, 'male' | 'female'>;
   former: Set<string>;
+  /** Role titles naming an institution ("the Chinese government"): an org, not a person. */
+  collectives: Set<string>;
 }
 
 export function slug(s: string): string {
@@ -216,5 +218,6 @@ export function compileKb(data: ActorKbData): CompiledKb {
     locatives: lower(np.locatives),
     pronouns,
     former: lower(np.former),
+    collectives: lower(np.collectives),
   };
 }

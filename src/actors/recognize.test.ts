@@ -35,6 +35,8 @@ interface Case {
 const cases: Case[] = [
   // nationality words and state names
   { name: 'demonym as actor', text: 'Chinese officials rejected the claim on Monday.', date: '2024-04-26', surface: 'Chinese', want: { id: 'CHN', kind: 'state', label: 'demonym' } },
+  { name: 'nationality + plural title is the state', text: 'Chinese officials rejected the claim.', date: '2024-04-26', surface: 'Chinese', want: { id: 'CHN', label: 'demonym' } },
+  { name: 'nationality + institution is a body', text: 'The Chinese government protested.', date: '2024-04-26', surface: 'Chinese government', want: { id: 'b:chn-government', kind: 'org', country: 'CHN', label: 'body' } },
   { name: 'plural demonym', text: 'The Americans walked out of the talks.', date: '2024-04-26', surface: 'Americans', want: { id: 'USA', label: 'demonym' } },
   { name: 'state name', text: 'Iraq asked for more time.', date: '2019-02-04', surface: 'Iraq', want: { id: 'IRQ', kind: 'state', label: 'state' } },
   { name: 'acronym needs upper case', text: 'Tell us what the US wants.', date: '2024-04-26', surface: 'us', want: null },

@@ -143,6 +143,13 @@ export function scanHits(kb: CompiledKb, text: string, f: Uint16Array, T: Doc['t
   return hits;
 }
 
+/** A plural role word: the head ("ministers", "officials", "advisers of ...") ends in -s. */
+function pluralTitle(key: string): boolean {
+  const m = / (?:of|for|to|in|on) /.exec(key);
+  const head = m ? key.slice(0, m.index).split(' ').pop()! : key.slice(key.lastIndexOf(' ') + 1);
+  return head.length > 3 && head.endsWith('s') && !head.endsWith('ss');
+}
+
 function isUpperAt(text: string, p: number): boolean {
   const c = text.charCodeAt(p);
   if (c < 128) return c >= 65 && c <= 90;
@@ -856,6 +863,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     if (h.used || taken[h.t0]) continue;
     const r = roleOf(h);
     if (!r) continue;
+    // "Chinese officials", "US troops": a plural is the state itself (its nationality word is a 'demonym' mention)
+    if (pluralTitle(foldedKey(h.start, h.end))) continue;
     const w = h.t1 + 1;
     const nameAfter = w < nT && sameSent(w, h.t1) && !taken[w] && (T.pos[w] === 'PROPN' || T.pos[w] === 'NOUN' || T.pos[w] === 'X') && capArr[w] === 0 && wordShape(T.start[w]!, T.end[w]!) && !kb.notNames.has(T.lower[w]!);
     // a title phrase needs a country before the role (or a name after it): skip the rest cheaply
@@ -888,6 +897,16 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       let cands = holders.get(ck);
       if (!cands) holders.set(ck, (cands = (kb.peopleByCountry.get(code) ?? []).filter((i) => kb.people[i]!.terms.some((x, k) => x.country === code && kb.people[i]!.termRoles[k] === r && termCovers(date, x.start, x.end)))));
       if (cands.length === 1) actor = kbPersonActor(cands[0]!, ctx);
+    }
+    const roleKey = foldedKey(h.start, h.end);
+    if (!actor && (kb.collectives.has(roleKey) || kb.collectives.has(r.title))) {
+      // "the Chinese government", "the Russian military": an institution of the state
+      const dem = kb.demonym.get(code) ?? kb.igoName.get(code) ?? code;
+      actor = getActor(`b:${code.toLowerCase()}-${slugOf(roleKey)}`, () => ({ name: `${dem} ${roleKey}`, kind: 'org', country: code, sector: ctx.sector ?? r.sector, role: null }));
+      const c = trimTitleEnd(ctx);
+      mention(actor, c.start, c.end, 'body');
+      for (const x of hits) if (x.start >= c.start && x.end <= c.end) x.used = true;
+      continue;
     }
     if (!actor) {
       const dem = kb.demonym.get(code) ?? kb.igoName.get(code) ?? code;

@@ -104,6 +104,7 @@ export const namePartsSchema = z.strictObject({
   calendar: z.array(z.string().min(1)),
   locatives: z.array(z.string().min(1)),
   pronouns: z.strictObject({ male: z.array(z.string()), female: z.array(z.string()) }),
+  collectives: z.array(z.string().min(1)).default([]),
   former: z.array(z.string().min(1)),
 });
 export type NameParts = z.infer<typeof namePartsSchema>;

@@ -50,6 +50,8 @@ export function fixtureKb(): ActorKbData {
       { title: 'ambassador', aliases: ['envoy', 'top envoy'], sector: 'GOV', rank: 'envoy' },
       { title: 'spokesperson', aliases: ['spokesman', 'spokeswoman'], sector: 'GOV', rank: 'spokesperson' },
       { title: 'general', aliases: [], sector: 'MIL', rank: 'military' },
+      { title: 'official', aliases: ['officials'], sector: 'GOV', rank: 'official' },
+      { title: 'government', aliases: [], sector: 'GOV', rank: 'other' },
     ],
     groups: [
       { name: 'Islamic State', aliases: ['Isis', 'ISIL'], kind: 'group', country: null, sector: 'REB', from: null, to: null },
@@ -79,6 +81,7 @@ export function fixtureKb(): ActorKbData {
       calendar: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'march', 'may', 'november'],
       locatives: ['in', 'at', 'near'],
       pronouns: { male: ['he', 'him', 'his'], female: ['she', 'her'] },
+      collectives: ['government', 'military'],
       former: ['former', 'ex'],
     },
   };
