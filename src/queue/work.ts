@@ -154,19 +154,27 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
       lastProgress = Date.now();
       cpu0 ??= process.cpuUsage();
       let doc = '?';
+      let o: IngestOutcome;
       try {
         const article = articleOf(job.data);
         doc = article.id;
         if (opts.verbose) log(`job ${job.id} ${doc}: start`);
-        const o = await storeArticle(store, pipeline, article, opts.stall);
-        await boss.complete(QUEUE_NAME, job.id, { status: o.status, events: o.events, mentions: o.mentions });
-        add(s, o);
-        if (opts.verbose) log(`job ${job.id} ${doc}: ${o.status}, ${o.events} event(s)`);
+        o = await storeArticle(store, pipeline, article, opts.stall);
       } catch (err) {
         s.failed++;
         const message = err instanceof Error ? err.message : String(err);
         log(`job ${job.id} ${doc}: failed: ${message}`);
         await boss.fail(QUEUE_NAME, job.id, { message, doc }).catch(() => undefined);
+        lastProgress = Date.now();
+        continue;
+      }
+      add(s, o);
+      try {
+        await boss.complete(QUEUE_NAME, job.id, { status: o.status, events: o.events, mentions: o.mentions });
+        if (opts.verbose) log(`job ${job.id} ${doc}: ${o.status}, ${o.events} event(s)`);
+      } catch (err) {
+        // the article is stored; the job expires, comes back, and is found unchanged
+        log(`job ${job.id} ${doc}: ${o.status}, but the job could not be completed: ${err instanceof Error ? err.message : String(err)}`);
       }
       lastProgress = Date.now();
     }
