@@ -35,6 +35,12 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
   const a0 = auxStart(ctx, i, s0);
   let k = a0 - 1;
   const trig = t.lower[i]!;
+  // "But during a visit to Jerusalem, Bolton said …": a noun in an opening adverbial phrase
+  // belongs to the main clause's subject
+  if (np && openingAdverbial(ctx, i, s0)) {
+    const m = mainSubjectAfterComma(ctx, i);
+    if (m) return m;
+  }
   const before = k >= s0 ? t.lower[k]! : '';
   // may the subject lie beyond another verb? Only for participles and gerunds ("by meeting",
   // ", saying"), infinitives, and coordinated verbs ("hit Idlib and condemned Turkey").
@@ -142,15 +148,33 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
   }
   // "Casting Iran as a threat, Pompeo said …": an opening participle takes the main clause's subject
   if (!np && a0 === s0 && trig.endsWith('ing')) {
-    for (let q = i + 1; q < t.lower.length && t.sentence[q] === t.sentence[i]; q++) {
-      if (t.lower[q] !== ',') continue;
-      const c = chunkRight(ctx, q + 1, q + 12);
-      const ms = c ? codable(ctx, c.mentions) : [];
-      if (c && ms.length) return { mentions: ms, start: c.start };
-      break;
-    }
+    const m = mainSubjectAfterComma(ctx, i);
+    if (m) return m;
   }
   return { mentions: [], start: -1, why: 'no actor before the trigger' };
+}
+
+/** Whether tokens s0..i-1 are an opening prepositional phrase ("But during a visit to …"). */
+function openingAdverbial(ctx: DocContext, i: number, s0: number): boolean {
+  const t = ctx.doc.tokens;
+  let k = s0;
+  while (k < i && (t.pos[k] === 'CCONJ' || t.pos[k] === 'ADV')) k++;
+  if (k >= i || !(t.pos[k] === 'ADP' || t.pos[k] === 'SCONJ')) return false;
+  for (let q = k + 1; q < i; q++) if (t.lower[q] === ',' || t.pos[q] === 'VERB' || t.pos[q] === 'AUX') return false;
+  return true;
+}
+
+/** The actors opening the main clause after the first comma that follows i. */
+function mainSubjectAfterComma(ctx: DocContext, i: number): Subject | null {
+  const t = ctx.doc.tokens;
+  for (let q = i + 1; q < t.lower.length && t.sentence[q] === t.sentence[i]; q++) {
+    if (t.lower[q] !== ',') continue;
+    const c = chunkRight(ctx, q + 1, q + 12);
+    const ms = c ? codable(ctx, c.mentions) : [];
+    if (c && ms.length && c.end < t.lower.length && (t.pos[c.end] === 'VERB' || t.pos[c.end] === 'AUX' || t.lower[c.end] === ',')) return { mentions: ms, start: c.start };
+    return null;
+  }
+  return null;
 }
 
 /**

@@ -408,6 +408,12 @@ function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
     near(`source: ${passive ? 'passive without a "by" agent' : subj.why ?? 'none'}`);
     return [];
   }
+  if (p.sourcePerson) sources = sources.filter((m) => ctx.mentionActor[m]?.kind === 'person');
+  if (p.targetState) tg.mentions = tg.mentions.filter((m) => ctx.mentionActor[m]?.kind !== 'person');
+  if (!sources.length || !tg.mentions.length) {
+    near(p.sourcePerson ? 'the source is not a person (or the target is one)' : 'the target is a person');
+    return [];
+  }
   if (tg.viaModifier) {
     conf *= 0.9;
     how.push('target: possessor/modifier in the object');

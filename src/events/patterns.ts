@@ -40,6 +40,7 @@ export const patternSchema = z
     requireMod: words.optional(),
     targetState: z.boolean().optional(),
     inverse: z.boolean().optional(),
+    sourcePerson: z.boolean().optional(),
     confidence: z.number().min(0).max(1),
   })
   .strict()
