@@ -49,6 +49,10 @@ interface Context {
   /** The phrase holds a role, or a country and a noun: strong enough to make a person. */
   strong: boolean;
   honorific: boolean;
+  /** The role names one person (not "officials", not "the government"). */
+  personRole: boolean;
+  /** A role or honorific stands right before the name ("President Joko", "Mr. Qureshi"). */
+  adjacent: boolean;
 }
 
 // regular expressions are compiled once (no /g state is ever used between calls)
@@ -395,6 +399,24 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
     return null;
   };
+  const isPersonRole = (roleText: string, role: Role): boolean => {
+    const k = kb.folder.key(roleText);
+    return !pluralTitle(k) && !kb.collectives.has(k) && !kb.collectives.has(role.title);
+  };
+  /**
+   * Enough evidence to learn a person the KB does not know: a two-word name with a personal
+   * title, nationality or honorific; a one-word name only right after a personal title or an
+   * honorific ("President Joko", "Mr. Qureshi").
+   */
+  const learnable = (c: Context | null, t0: number, t1: number): boolean => {
+    if (!c) return false;
+    // "cabinet ministers Jonathan Moyo and ...": a plural title right before a full name lists people
+    const listed = c.role !== null && t1 > t0 && c.end >= T.start[t0]! - 1 && !kb.collectives.has(c.role.title) && pluralTitle(kb.folder.key(c.roleText ?? ''));
+    const personal = c.personRole || c.honorific || (c.strong && !c.role) || listed;
+    if (!personal) return false;
+    if (t1 > t0) return true;
+    return c.adjacent && T.pos[t0] === 'PROPN';
+  };
   const roleOf = (h: Hit | undefined): Role | null => {
     const e = h && entryOf(h, 'role');
     return e ? kb.roles[e.ref as number]! : null;
@@ -511,7 +533,9 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     if (!strong && !hon) return null;
     if (!sector && role) sector = role.sector;
     if (comma && !(strong && (nat || role))) return null;
-    return { start, end: T.start[t]!, country, sector, role, roleText, former, strong, honorific: hon };
+    const personRole = role !== null && isPersonRole(roleText!, role);
+    const adjacent = (last.kind === 'role' && personRole) || last.kind === 'hon';
+    return { start, end: T.start[t]!, country, sector, role, roleText, former, strong, honorific: hon, personRole, adjacent };
   };
 
   /** Apposition after token `t` (inclusive end of the name): ", a Pentagon spokesman", ", China's ambassador to the US". */
@@ -594,7 +618,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const strong = role !== null || (country !== null && nouns > 0);
     if (!strong || !country && !role) return null;
     if (!sector && role) sector = role.sector;
-    return { start: T.start[first]!, end, country, sector, role, roleText, former, strong, honorific: false };
+    return { start: T.start[first]!, end, country, sector, role, roleText, former, strong, honorific: false, personRole: role !== null && isPersonRole(roleText!, role), adjacent: false };
   };
 
   // ---- 3. name runs ---------------------------------------------------------------------------
@@ -806,7 +830,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         const firstKey = foldedKey(T.start[a0]!, T.end[a0]!);
         const i = pickKb(cands.filter((c) => kb.people[c]!.first === firstKey || (kb.people[c]!.first[0] === firstKey[0] && firstKey.length <= 2)));
         if (i !== undefined) actor = kbPersonActor(i, ctx);
-        else actor = linkShort(key, start) ?? (ctx ? learnedActor(runText, ctx) : undefined);
+        else actor = linkShort(key, start) ?? (learnable(ctx, a0, e) ? learnedActor(runText, ctx!) : undefined);
       }
     }
     // no KB person fits (or a KB surname is used here as a given name: "Saleh Gharib"): a name we learn from the text
@@ -828,7 +852,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         const i = kbByTitleWord(key, c, T.sentence[a0]!);
         if (i !== undefined) actor = kbPersonActor(i, c);
       }
-      if (!actor && c && (c.strong || c.honorific)) actor = learnedActor(runText, c);
+      if (!actor && c && learnable(c, a0, e)) actor = learnedActor(runText, c);
     }
     if (!actor) continue;
     const l = left as Context | null;
