@@ -335,3 +335,26 @@ test('without a web folder, / serves a minimal HTML index', async (t) => {
   assert.equal(res.status, 200);
   assert.match(await res.text(), /\/api\/openapi\.json/);
 });
+
+const hostCases: Array<[string, number]> = [
+  ['localhost:8080', 200], ['127.0.0.1:8080', 200], ['[::1]:8080', 200], ['evil.example:8080', 403], ['127.0.0.1.nip.io', 403],
+];
+for (const [host, status] of hostCases) {
+  test(`a loopback-only app answers Host ${host} with ${status}`, async (t) => {
+    const { app } = await setup(t, { loopbackHostsOnly: true });
+    assert.equal((await app.request('/api/health', { headers: { host } })).status, status);
+  });
+}
+
+const originCases: Array<[string, number]> = [
+  ['http://localhost', 200], ['https://evil.example', 403], ['null', 403],
+];
+for (const [origin, status] of originCases) {
+  test(`a POST with Origin ${origin} to host localhost → ${status}`, async (t) => {
+    const { app } = await setup(t);
+    const res = await app.request('http://localhost/api/articles', {
+      method: 'POST', headers: { origin, host: 'localhost', 'content-type': 'text/plain' }, body: '{"id":"x","text":"Peru met Chile."}',
+    });
+    assert.equal(res.status, status);
+  });
+}

@@ -34,6 +34,11 @@ export interface AppOptions {
   pipeline?: () => Pipeline;
   /** Articles per ingest transaction (default 100). */
   batchSize?: number;
+  /**
+   * Answer only requests whose Host is a loopback name (localhost, 127.x, [::1]): set by
+   * startServer on a loopback bind, it defeats DNS-rebinding pages reading the API.
+   */
+  loopbackHostsOnly?: boolean;
 }
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 413 | 500;
@@ -45,6 +50,15 @@ function errorBody(status: ErrorStatus, code: string, message: string, param?: s
 function sameToken(given: string, expected: string): boolean {
   const h = (s: string) => createHash('sha256').update(s).digest();
   return timingSafeEqual(h(given), h(expected));
+}
+
+const LOOPBACK_NAME = /^(localhost|127(\.\d{1,3}){3}|::1)$/;
+
+/** The host name of a Host header, without port or IPv6 brackets. */
+function hostName(hostHeader: string): string {
+  const h = hostHeader.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
+  return h.replace(/:\d+$/, '');
 }
 
 function defaultWebDir(): string {
@@ -87,6 +101,33 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
+  });
+
+  // DNS rebinding: a loopback server answers loopback host names only
+  app.use('*', async (c, next) => {
+    if (opts.loopbackHostsOnly) {
+      const host = hostName(c.req.header('host') ?? '');
+      if (!LOOPBACK_NAME.test(host)) return c.json(errorBody(403, 'FORBIDDEN', 'this server answers loopback host names only'), 403);
+    }
+    await next();
+  });
+
+  // cross-site writes (a page elsewhere posting to this server from the user's browser) are refused
+  app.use('*', async (c, next) => {
+    const m = c.req.method;
+    const origin = c.req.header('origin');
+    if (origin !== undefined && m !== 'GET' && m !== 'HEAD' && m !== 'OPTIONS') {
+      let originHost = '';
+      try {
+        originHost = new URL(origin).host.toLowerCase();
+      } catch {
+        originHost = '';
+      }
+      if (originHost !== (c.req.header('host') ?? '').toLowerCase()) {
+        return c.json(errorBody(403, 'FORBIDDEN', 'cross-origin write refused'), 403);
+      }
+    }
+    await next();
   });
 
   // writes need the bearer token when one is configured (always when bound beyond loopback)

@@ -31,7 +31,7 @@ export async function startServer(store: Store, opts: ServeOptions = {}): Promis
     throw new ParleyError('CLI_USAGE', 'server', `refusing to listen on ${host} without PARLEY_TOKEN set (writes must be authenticated beyond loopback)`);
   }
   const { host: _h, port: _p, token, ...appOpts } = opts;
-  const app = createApp(store, { ...appOpts, ...(!loopback && token ? { token } : {}) });
+  const app = createApp(store, { ...appOpts, ...(!loopback && token ? { token } : {}), ...(loopback ? { loopbackHostsOnly: true } : {}) });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
