@@ -14,7 +14,7 @@ import { loadOntology, type Ontology } from './ontology.ts';
 import { loadPatterns, type PatternSet } from './patterns.ts';
 import { mergeEvents, toRecord } from './records.ts';
 import { speechPatterns } from './speech.ts';
-import { addQuoteSpeakers } from './quotes.ts';
+import { addPronounLinks, addQuoteSpeakers } from './quotes.ts';
 
 export { loadOntology, loadPatterns };
 export type { Diagnostic, Reading };
@@ -33,6 +33,7 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 export function findReadings(doc: Doc, ps: PatternSet, trace: Diagnostic[] | null = null, only?: number): { readings: Reading[]; ctx: ReturnType<typeof buildContext> } {
   const ctx = buildContext(doc, ps.lexicon);
   addQuoteSpeakers(ctx);
+  addPronounLinks(ctx);
   const sp = speechPatterns(ps);
   const readings: Reading[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {

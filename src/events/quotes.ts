@@ -108,3 +108,35 @@ export function addQuoteSpeakers(ctx: DocContext): void {
     }
   }
 }
+
+/**
+ * "Hahn said … He urged Lebanon to …": a 'he'/'she' the actor stage left unlinked, outside
+ * quotes, gets a virtual mention of the one person named in it and the three sentences before
+ * (no link when two or more persons are named there).
+ */
+export function addPronounLinks(ctx: DocContext): void {
+  const t = ctx.doc.tokens;
+  const inQuote = new Uint8Array(t.lower.length);
+  for (const [qa, qb] of quoteSpans(ctx)) for (let k = qa; k <= qb; k++) inQuote[k] = 1;
+  const n = ctx.doc.actorMentions.length;
+  for (let k = 0; k < t.lower.length; k++) {
+    const w = t.lower[k]!;
+    if ((w !== 'he' && w !== 'she') || ctx.mentionAt[k]! >= 0 || inQuote[k]) continue;
+    const s = t.sentence[k]!;
+    let person = -1;
+    let ambiguous = false;
+    for (let q = k - 1; q >= 0 && t.sentence[q]! >= s - 3; q--) {
+      const m = ctx.mentionAt[q]!;
+      if (m < 0 || m >= n || ctx.mentionActor[m]?.kind !== 'person' || !ctx.mentionCode[m]) continue;
+      if (person >= 0 && ctx.mentionActor[m]!.id !== ctx.mentionActor[person]!.id) ambiguous = true;
+      if (person < 0) person = m;
+    }
+    if (person < 0 || ambiguous) continue;
+    const v = ctx.mentionTokens.length;
+    ctx.mentionTokens.push([k, k + 1]);
+    ctx.mentionActor.push(ctx.mentionActor[person] ?? null);
+    ctx.mentionCode.push(ctx.mentionCode[person] ?? null);
+    ctx.mentionLocative.push(null);
+    ctx.mentionAt[k] = v;
+  }
+}
