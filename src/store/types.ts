@@ -248,7 +248,7 @@ export interface Store {
   remove(doc: string): Promise<boolean>;
   /** Stored content hash per doc id (absent docs are left out): lets callers skip extraction. */
   hashes(docs: string[]): Promise<Map<string, string>>;
-  /** Merged events, newest day first (then id). */
+  /** Merged events, newest day first (then id), or by id with `order: 'id'`; `total` is -1 with `count: false`. */
   events(filter?: EventFilter): Promise<{ total: number; events: StoredEvent[] }>;
   /** Every mention of one merged event, with its evidence and article. */
   mentions(eventId: number): Promise<MentionView[]>;
