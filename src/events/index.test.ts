@@ -67,7 +67,7 @@ const frames: Array<[string, string, string[]]> = [
   ['troops "in" a state are no visit', 'Ruritanian troops are in Osterlich.', []],
   ['summit participants from "at which"', 'After a summit at which Vasko pleaded with Teller, talks ended.', ['REQUEST RUR>FRE', 'CONSULT FRE>RUR']],
   ['"she" links to the one person named just before', 'Vasko arrived late on Monday. She urged Borduria to reconsider.', ['REQUEST RUR>BOR']],
-  ['"she" stays unlinked when two persons were named', 'Vasko and Teller arrived late. She urged Borduria to reconsider.', []],
+  ['"she" stays unresolved when two persons were named', 'Vasko and Teller arrived late. She urged Borduria to reconsider.', []],
   ['an opening participle takes the main subject', 'Praising Osterlich for its restraint, Teller said the crisis was over.', ['SUPPORT FRE>OST']],
   ['source and target with the same code give nothing', "Vasko praised Strelsau's response.", []],
   ['a place after "in" is no actor', 'Teller met Vasko in Sylvania.', ['CONSULT FRE>RUR']],
