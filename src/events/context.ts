@@ -24,6 +24,8 @@ export interface DocContext {
   sentenceTokens: Array<[number, number]>;
   /** lower-cased lemma per token */
   lemma: string[];
+  /** accusations read so far in this document: "rejected these accusations" answers them */
+  accusations: Array<{ sentence: number; source: number; targetCode: string }>;
 }
 
 const POSSESSIVE_PRON = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -80,7 +82,7 @@ export function buildContext(doc: Doc, lex: Lexicon): DocContext {
     if (r[1] === 0) r[0] = i;
     r[1] = i + 1;
   }
-  return { doc, lex, mentionAt, mentionTokens, mentionActor, mentionCode, mentionLocative, sentenceTokens, lemma };
+  return { doc, lex, mentionAt, mentionTokens, mentionActor, mentionCode, mentionLocative, sentenceTokens, lemma, accusations: [] };
 }
 
 /** True when token i can be part of a noun phrase (or lies inside an actor mention). */

@@ -68,6 +68,7 @@ const frames: Array<[string, string, string[]]> = [
   ['summit participants from "at which"', 'After a summit at which Vasko pleaded with Teller, talks ended.', ['REQUEST RUR>FRE', 'CONSULT FRE>RUR']],
   ['"she" links to the one person named just before', 'Vasko arrived late on Monday. She urged Borduria to reconsider.', ['REQUEST RUR>BOR']],
   ['"she" stays unresolved when two persons were named', 'Vasko and Teller arrived late. She urged Borduria to reconsider.', []],
+  ['"rejected these accusations" answers the accusers before', 'Sylvania accused Osterlich of spying. Osterlich rejected these accusations.', ['ACCUSE SYL>OST', 'REJECT OST>SYL']],
   ['an opening participle takes the main subject', 'Praising Osterlich for its restraint, Teller said the crisis was over.', ['SUPPORT FRE>OST']],
   ['source and target with the same code give nothing', "Vasko praised Strelsau's response.", []],
   ['a place after "in" is no actor', 'Teller met Vasko in Sylvania.', ['CONSULT FRE>RUR']],

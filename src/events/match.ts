@@ -142,6 +142,23 @@ export function clauseSubjectSpan(ctx: DocContext, k: number, s1: number): { men
   }
 }
 
+/**
+ * "The Pentagon rejected these accusations": the accusers of the source named in the three
+ * sentences before (an object like "these accusations" that names no actor itself).
+ */
+function antecedentTargets(ctx: DocContext, p: Pattern, from: number, s1: number, s: number, sources: number[]): Targets {
+  const t = ctx.doc.tokens;
+  const c = chunkRight(ctx, from, s1);
+  if (!c || c.mentions.length) return { mentions: [], end: -1, why: 'the object names its own actor' };
+  const head = ctx.lemma[c.head]!;
+  if (!(p.objectHeadIn?.includes(head) || p.objectHeadIn?.includes(t.lower[c.head]!))) return { mentions: [], end: -1, why: `object head '${t.lower[c.head]}' is not one of the pattern's heads` };
+  const det = t.lower[c.start]!;
+  if (!['these', 'the', 'those', 'such', 'this', 'that'].includes(det)) return { mentions: [], end: -1, why: 'the object does not point back' };
+  const codes = new Set(sources.map((m) => ctx.mentionCode[m]));
+  const ms = ctx.accusations.filter((a) => a.sentence >= s - 3 && a.sentence < s && codes.has(a.targetCode)).map((a) => a.source);
+  return ms.length ? { mentions: ms, end: c.end } : { mentions: [], end: -1, why: 'no accusation against the source in the sentences before' };
+}
+
 /** "the demand of Russia", "calls from Washington", "the move announced by X": the actor behind a thing. */
 function ofOrAgent(ctx: DocContext, q: number, s1: number): Targets {
   const t = ctx.doc.tokens;
@@ -249,13 +266,14 @@ export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace:
   const t = ctx.doc.tokens;
   const out: Reading[] = [];
   const published = ctx.doc.meta.published;
-  // sentences with fewer than two codable actors cannot hold an event
-  const codes = new Set<string>();
-  for (let i = s0; i < s1 && codes.size < 2; i++) {
+  // a sentence with no codable actor cannot hold an event (one actor can: "rejected these
+  // accusations" points back to an earlier sentence)
+  let coded = false;
+  for (let i = s0; i < s1 && !coded; i++) {
     const m = ctx.mentionAt[i]!;
-    if (m >= 0 && ctx.mentionCode[m]) codes.add(ctx.mentionCode[m]!);
+    if (m >= 0 && ctx.mentionCode[m]) coded = true;
   }
-  if (codes.size < 2 && !trace) return out;
+  if (!coded) return out;
   const finish = (r: Reading): boolean => {
     const src = ctx.mentionCode[r.source];
     const tgt = ctx.mentionCode[r.target];
@@ -269,6 +287,7 @@ export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace:
       trace.push({ sentence: s, rule: r.pattern.id, trigger: t.lower[r.trigger]!, token: r.trigger, outcome: 'fired', reason: `${src} → ${tgt} (${r.how.join('; ')})${fl} conf ${r.confidence.toFixed(2)}` });
     }
     out.push(r);
+    if (r.pattern.type === 'ACCUSE' && !r.flags.negated && !r.flags.hypothetical) ctx.accusations.push({ sentence: s, source: r.source, targetCode: tgt });
     // "will impose sanctions on T", "vowed to expel T's troops": an announced act is a threat
     if (sp && (THREATENING.has(r.pattern.type) || r.pattern.mode === 'sue') && r.flags.threat && !r.flags.negated && !r.flags.background) {
       const pat = sp.threat[r.pattern.type]!;
@@ -394,7 +413,7 @@ function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
       how.push('passive without agent: source from the subject');
     }
   } else how.push('source: subject');
-  const tg = verbTargets(ctx, p, after, s1);
+  const tg = p.target === 'antecedent' ? antecedentTargets(ctx, p, after, s1, s, sources) : verbTargets(ctx, p, after, s1);
   if (!tg.mentions.length) {
     const obj = chunkRight(ctx, after, s1);
     if (p.reciprocal && sources.length > 1 && !(obj && !obj.mentions.length && p.target !== 'none')) {

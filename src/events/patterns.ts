@@ -26,7 +26,7 @@ export const patternSchema = z
     trigger: words,
     pos: z.array(z.enum(['VERB', 'NOUN', 'PROPN', 'ADJ', 'AUX'])).min(1).optional(),
     then: z.array(z.string().regex(/^[^\sA-Z|]+(\|[^\sA-Z|]+)*$/, "words separated by '|'")).optional(),
-    target: z.enum(['object', 'prep', 'object-or-prep', 'object-then-prep', 'none']),
+    target: z.enum(['object', 'prep', 'object-or-prep', 'object-then-prep', 'none', 'antecedent']),
     prep: z.array(word).optional(),
     after: z.string().regex(/^[a-z]+(\|[a-z]+)*$/).optional(),
     notAfter: z.array(word).optional(),
