@@ -648,6 +648,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   for (let k = 0; k < nT; k++) if (capArr[k] === 0 && kb.particles.has(T.lower[k]!) && !upperAt(T.start[k]!)) particleArr[k] = 1;
   const particle = (t: number) => particleArr[t] === 1;
   const persons: DocActor[] = [];
+  const personSet = new Set<DocActor>();
   const shortIndex = new Map<string, DocActor[]>();
   const addShort = (a: DocActor, s: string) => {
     const k = kb.folder.key(s);
@@ -674,10 +675,13 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const linkShort = (key: string, at: number): DocActor | undefined => {
     const list = shortIndex.get(key);
     if (!list?.length) return undefined;
-    const before = list.filter((a) => a.last >= 0 && a.last < at);
-    const pool = before.length ? before : list;
-    if (new Set(pool.map((a) => a.id)).size === 1) return pool[0];
-    return pool.reduce((x, y) => (y.last > x.last ? y : x));
+    if (list.length === 1) return list[0];
+    // the person named most recently before this point, else the most recent one at all
+    let best: DocActor | undefined;
+    for (const a of list) if (a.last >= 0 && a.last < at && (!best || a.last > best.last)) best = a;
+    if (best) return best;
+    for (const a of list) if (!best || a.last > best.last) best = a;
+    return best;
   };
   const kbPersonActor = (i: number, ctx: Context | null): DocActor => {
     const p = kb.people[i]!;
@@ -691,7 +695,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       if (!country && ctx?.country) country = ctx.country;
       return { name: p.name, kind: 'person', country, sector, role, rank: ctx?.former ? undefined : (at.rank ?? undefined) };
     });
-    if (!persons.includes(a)) {
+    if (!personSet.has(a)) {
+      personSet.add(a);
       persons.push(a);
       registerNameForms(a, p.name);
       for (const al of p.aliases) addShort(a, al);
@@ -708,7 +713,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       rank: ctx?.role && !ctx.former ? ctx.role.rank : undefined,
     }));
     if (!a.country && ctx?.country) a.country = ctx.country;
-    if (!persons.includes(a)) {
+    if (!personSet.has(a)) {
+      personSet.add(a);
       persons.push(a);
       registerNameForms(a, name);
     }
@@ -752,6 +758,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   };
   /** Pick the KB person among candidates at the date: the one in office, else a single one. */
   const pickKb = (cands: number[]): number | undefined => {
+    if (cands.length === 1) return cands[0];
     const uniq = [...new Set(cands)];
     if (uniq.length === 1) return uniq[0];
     const inOffice = uniq.filter((i) => personAt(kb.people[i]!, date).inOffice);
@@ -787,7 +794,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     // a run may start with a lower-case particle only when it is a short form ("de Mistura")
     const start = T.start[a0]!;
     const end = T.end[e]!;
-    const runText = text.slice(start, end).replace(RE_SPACES, ' ');
+    let runText = text.slice(start, end);
+    if (RE_ODD_SPACE.test(runText)) runText = runText.replace(RE_SPACES, ' ');
     const key = foldedKey(start, end);
     const phs = [] as Hit[];
     for (let k = a0; k <= e; k++) {
