@@ -2,7 +2,7 @@
 import { formatError } from '../errors.ts';
 import { readInputs } from '../read/index.ts';
 import { openStore } from '../store/index.ts';
-import { DEFAULT_SETTINGS, ensureQueues, openBoss, requirePostgres, settingFrom } from './config.ts';
+import { DEFAULT_SETTINGS, ensureQueues, openBoss, queueTarget, requirePostgres, settingFrom } from './config.ts';
 import { enqueueArticles } from './enqueue.ts';
 
 export interface QueuedIngestFlags {
@@ -34,7 +34,8 @@ export async function queuedIngest(url: string, paths: string[], flags: QueuedIn
   const t0 = Date.now();
   const store = await openStore(url);
   try {
-    const boss = await openBoss(url);
+    const target = queueTarget(url);
+    const boss = await openBoss(target.url, { schema: target.schema });
     try {
       await ensureQueues(boss, settings);
       const s = await enqueueArticles(boss, store, readInputs(paths), {

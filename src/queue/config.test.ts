@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jobId, requirePostgres, settingFrom } from './config.ts';
+import { jobId, queueTarget, requirePostgres, settingFrom } from './config.ts';
 import { ParleyError } from '../errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -32,4 +32,14 @@ test('requirePostgres: accepts postgres URLs, refuses SQLite paths with a usage 
   for (const u of ['./parley.db', ':memory:', 'mysql://h/db']) {
     assert.throws(() => requirePostgres(u, 'worker'), (e: unknown) => e instanceof ParleyError && e.code === 'CLI_USAGE');
   }
+});
+
+test('queueTarget: the queue of a store in its own schema gets its own pg-boss schema; the URL loses ?schema=', () => {
+  const cases: Array<[string, string, string]> = [
+    ['postgres://u@h:5432/db', 'postgres://u@h:5432/db', 'pgboss'],
+    ['postgres://u@h/db?schema=news', 'postgres://u@h/db', 'news_pgboss'],
+    ['postgres://u@h/db?sslmode=disable&schema=a1', 'postgres://u@h/db?sslmode=disable', 'a1_pgboss'],
+  ];
+  for (const [url, want, schema] of cases) assert.deepEqual(queueTarget(url), { url: want, schema }, url);
+  assert.throws(() => queueTarget('postgres://u@h/db?schema=Bad-Name'), (e: unknown) => e instanceof ParleyError && e.code === 'CLI_USAGE');
 });

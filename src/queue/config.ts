@@ -45,6 +45,21 @@ export function requirePostgres(url: string, what: string): void {
   }
 }
 
+/**
+ * Where the queue lives for a store URL: the URL without the store's `?schema=` parameter, and
+ * pg-boss's schema — `pgboss`, or `<schema>_pgboss` for a store kept in its own schema, so
+ * several stores in one database never share a queue.
+ */
+export function queueTarget(url: string): { url: string; schema: string } {
+  const u = new URL(url);
+  const store = u.searchParams.get('schema');
+  u.searchParams.delete('schema');
+  if (!store) return { url: u.toString(), schema: DEFAULT_BOSS_SCHEMA };
+  const schema = `${store}_pgboss`;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ParleyError('CLI_USAGE', 'queue', `invalid schema name '${store}' in the store URL`);
+  return { url: u.toString(), schema };
+}
+
 /** Start a pg-boss instance (creates or migrates its schema). Maintenance runs every 30 s. */
 export async function openBoss(url: string, opts: BossOptions = {}): Promise<PgBoss> {
   const boss = new PgBoss({

@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { ParleyError } from '../errors.ts';
-import { DEAD_LETTER_QUEUE, DEFAULT_BOSS_SCHEMA, QUEUE_NAME } from './config.ts';
+import { DEAD_LETTER_QUEUE, DEFAULT_BOSS_SCHEMA, QUEUE_NAME, queueTarget } from './config.ts';
 
 export interface JobCounts {
   created: number;
@@ -62,9 +62,11 @@ export async function pendingJobs(db: { getDb(): SqlRunner }, name = QUEUE_NAME,
   return counts(db.getDb(), `${assertSchema(schema)}.job`, name);
 }
 
-export async function queueStatus(url: string, opts: { schema?: string } = {}): Promise<QueueStatus> {
-  const schema = assertSchema(opts.schema ?? DEFAULT_BOSS_SCHEMA);
-  const client = new pg.Client({ connectionString: url });
+/** Status of the queue that belongs to the store at `url` (see queueTarget). */
+export async function queueStatus(url: string): Promise<QueueStatus> {
+  const target = queueTarget(url);
+  const schema = assertSchema(target.schema);
+  const client = new pg.Client({ connectionString: target.url });
   try {
     await client.connect();
   } catch (err) {

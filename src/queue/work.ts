@@ -16,15 +16,14 @@ import { ParleyError } from '../errors.ts';
 import { openStore } from '../store/index.ts';
 import { rawHash } from '../store/ingest.ts';
 import type { IngestOutcome, Store } from '../store/types.ts';
-import { DEFAULT_BOSS_SCHEMA, QUEUE_NAME, ensureQueues, openBoss } from './config.ts';
+import { QUEUE_NAME, ensureQueues, openBoss, queueTarget } from './config.ts';
 import { pendingJobs } from './status.ts';
 
 export type StallPoint = 'before-store' | 'after-store';
 
 export interface WorkerOptions {
-  /** postgres://… (store and queue live in the same database). */
+  /** postgres://… (store and queue live in the same database; `?schema=` as for openStore). */
   url: string;
-  bossSchema?: string;
   /** Drain the queue, then return (waits for jobs other workers hold until they finish or expire). */
   once?: boolean;
   /** Seconds between polls of an empty queue (default 2). */
@@ -126,7 +125,8 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   const poll = Math.max(50, Math.round((opts.pollSeconds ?? 2) * 1000));
   const s = emptyWorkerSummary();
   const t0 = Date.now();
-  const boss = await openBoss(opts.url, opts.bossSchema ? { schema: opts.bossSchema } : {});
+  const target = queueTarget(opts.url);
+  const boss = await openBoss(target.url, { schema: target.schema });
   let store: Store | undefined;
   try {
     if (!(await boss.getQueue(QUEUE_NAME))) await ensureQueues(boss);
@@ -140,7 +140,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
       const job = jobs[0];
       if (!job) {
         if (opts.once) {
-          const p = await pendingJobs(boss, QUEUE_NAME, opts.bossSchema ?? DEFAULT_BOSS_SCHEMA);
+          const p = await pendingJobs(boss, QUEUE_NAME, target.schema);
           if (p.created + p.retry + p.active === 0) break;
           // jobs held by a dead worker come back once they expire
           if (p.active > 0) await boss.expire();
