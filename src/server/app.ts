@@ -76,7 +76,8 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
   };
 
   const query = (c: Context): Record<string, string> => {
-    const out: Record<string, string> = {};
+    // no prototype: `?__proto__=…` is then an own key the schemas reject, not a silent no-op
+    const out: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [k, v] of Object.entries(c.req.queries())) {
       if (v.length > 1) throw new ParleyError('SERVER_BAD_REQUEST', 'server', `${k}: given more than once`);
       out[k] = v[0]!;
@@ -214,7 +215,12 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
     const type = (c.req.header('content-type') ?? '').toLowerCase();
     let items: ReadItem[];
     if (type.startsWith('multipart/form-data')) {
-      const form = await c.req.formData();
+      let form: FormData;
+      try {
+        form = await c.req.formData();
+      } catch {
+        throw new ParleyError('SERVER_BAD_REQUEST', 'server', 'body: malformed multipart/form-data');
+      }
       const files = [...form.values()].filter((v): v is File => typeof v !== 'string');
       if (files.length === 0) throw new ParleyError('SERVER_BAD_REQUEST', 'server', 'file: no file in the form upload');
       items = [];
