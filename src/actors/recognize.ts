@@ -87,8 +87,6 @@ function termCovers(date: string, start: string | null, end: string | null): boo
   return true;
 }
 
-const isUpper = (c: string | undefined) => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
-
 export interface PersonAtDate {
   country: string | null;
   sector: string | null;
@@ -266,7 +264,6 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const T = doc.tokens;
   const nT = T.start.length;
   const f = kb.folder.fold(text);
-  const n = text.length;
 
   // ---- 1. trie scan: leftmost-longest, case- and date-checked --------------------------------
   const caseOk = (e: Entry, s: number, end: number): boolean => caseAgrees(e, text, s, end);
@@ -289,9 +286,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
 
   const tok = (t: number) => text.slice(T.start[t]!, T.end[t]!);
   const sameSent = (a: number, b: number) => a >= 0 && b >= 0 && a < nT && b < nT && T.sentence[a] === T.sentence[b];
-  const isComma = (t: number) => t >= 0 && T.end[t]! - T.start[t]! === 1 && text.charCodeAt(T.start[t]!) === 44;
   const sentStart = (t: number) => t === 0 || T.sentence[t - 1] !== T.sentence[t];
-  const isWord = kb.folder.isWord;
   /** folder.key() of text[a, b) from the folded text, without re-folding. */
   const foldedKey = (a: number, b: number): string => {
     const raw = String.fromCharCode.apply(null, f.subarray(a, b) as unknown as number[]);
@@ -304,7 +299,6 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const isPoss = (t: number) => t >= 0 && t < nT && RE_POSS.test(T.lower[t]!);
   const isCapWord = (t: number) => capArr[t] === 1;
   const nameLike = (t: number) => cover[t] === -1 && nameWord[t] === 1;
-  const capNeighbour = (t: number) => cover[t] === -1 && isCapWord(t) && !kb.calendar.has(lowerOf(t)) && !FUNCTION_POS.has(T.pos[t]!) && !(sentStart(t) && kb.notNames.has(lowerOf(t)));
 
   filterFalseFriends(kb, text, T, hits, cover, capArr, nameWord, lowArr);
   const hitAt = (t: number): Hit | undefined => (t >= 0 && t < nT && cover[t]! >= 0 ? hits[cover[t]!] : undefined);
