@@ -228,7 +228,7 @@ function rawRequest(port: number, head: string, body: Buffer | string = ''): Pro
   return new Promise((resolve, reject) => {
     const sock = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
-    sock.on('data', (b) => chunks.push(b));
+    sock.on('data', (b: Buffer) => chunks.push(b));
     sock.on('error', reject);
     sock.on('close', () => {
       const text = Buffer.concat(chunks).toString('latin1');
