@@ -52,6 +52,9 @@ const cases: Case[] = [
   { name: 'envoy to another state keeps his own country', text: "China's top envoy to the US Cui Tiankai said the meeting was useful.", date: '2021-03-18', surface: 'Cui Tiankai', want: { country: 'CHN', kind: 'person' } },
   { name: 'unknown name learned from a title', text: 'US State Department spokesman Matthew Miller said the trip would go ahead.', date: '2024-04-26', surface: 'Matthew Miller', want: { id: 'p:matthew-miller', country: 'USA', kind: 'person', role: /spokesman/ } },
   { name: 'nationality right before a full name', text: 'American Kevin Brown and two others were released.', date: '2019-11-19', surface: 'Kevin Brown', want: { country: 'USA', kind: 'person' } },
+  // people whose country the text gives only around them
+  { name: 'a fellow minister named just before', text: 'French Foreign Minister Pierre Lenoir spoke first. Anne Marchal, the justice minister, said the case was closed.', date: '2024-04-26', surface: 'Anne Marchal', want: { country: 'FRA', role: /justice minister/ } },
+  { name: "the article's main state", text: 'Iraq asked for help. Baghdad wants money. Iraqi officials agree. Ali Hassan, a spokesman, said talks went on.', date: '2019-02-04', surface: 'Ali Hassan', want: { country: 'IRQ', kind: 'person' } },
   // appositions
   { name: 'apposition with a possessive state', text: "Cui Tiankai, China's ambassador to the US, said the talks were useful.", date: '2021-03-18', surface: 'Cui Tiankai', want: { country: 'CHN' } },
   { name: 'title, comma, unknown name', text: "Iraq's president, Barham Salih, rejected the plan.", date: '2019-02-04', surface: 'Barham Salih', want: { country: 'IRQ', kind: 'person', role: /president/ } },

@@ -70,6 +70,7 @@ const RE_SPLIT_SPACE = /\s+/;
 const RE_FINAL_S = /s$/;
 const COUNTRY_KINDS = new Set(['state', 'demonym', 'adjective', 'capital', 'seat', 'igo', 'body']);
 const OWNER_KINDS = new Set(['state', 'demonym', 'adjective', 'capital', 'igo']);
+const CABINET_RANKS = new Set(['minister', 'head_of_government', 'head_of_state', 'deputy']);
 const NOUNISH_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'another', 'who', 'is', 'was', 'now', 'then']);
 const FUNCTION_POS = new Set(['ADP', 'DET', 'CCONJ', 'PRON', 'AUX', 'SCONJ']);
@@ -1049,7 +1050,20 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       const pr = [...pt.entries()].sort((x, y) => y[1] - x[1]);
       if (pr.length && pr[0]![1] >= 2 && (pr.length === 1 || pr[0]![1] > pr[1]![1])) local = pr[0]![0];
     }
-    a.country = local ?? main ?? (best ? countryOfMention(best) : null);
+    // a person with a known country named just before (this or the previous sentence): "The foreign
+    // minister, Jean-Yves Le Drian, ... Nicole Belloubet, the justice minister, said"
+    let colleague: string | null = null;
+    for (const m of mentions) {
+      if (m.start >= first.start) break;
+      if (m.id === a.id || m.label === 'pronoun') continue;
+      const pa = actors.get(m.id)!;
+      if (pa.kind !== 'person' || !pa.country || pa === a || !kb.stateName.has(pa.country)) continue;
+      // only a fellow member of a government: ministers, heads of state or government, deputies
+      if (!a.rank || !pa.rank || !CABINET_RANKS.has(a.rank) || !CABINET_RANKS.has(pa.rank)) continue;
+      const ms = T.sentence[tokAtOrAfter(m.start)]!;
+      if (ms === s || ms === s! - 1) colleague = pa.country;
+    }
+    a.country = colleague ?? local ?? main ?? (best ? countryOfMention(best) : null);
   }
   doc.actorMentions = mentions;
   doc.actors = [...actors.values()]

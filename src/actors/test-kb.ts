@@ -47,6 +47,7 @@ export function fixtureKb(): ActorKbData {
       { title: 'foreign minister', aliases: ['secretary of state', 'top diplomat', 'foreign secretary'], sector: 'GOV', rank: 'minister' },
       { title: 'president', aliases: [], sector: 'GOV', rank: 'head_of_state' },
       { title: 'vice president', aliases: [], sector: 'GOV', rank: 'deputy' },
+      { title: 'justice minister', aliases: [], sector: 'GOV', rank: 'minister' },
       { title: 'ambassador', aliases: ['envoy', 'top envoy'], sector: 'GOV', rank: 'envoy' },
       { title: 'spokesperson', aliases: ['spokesman', 'spokeswoman'], sector: 'GOV', rank: 'spokesperson' },
       { title: 'general', aliases: [], sector: 'MIL', rank: 'military' },
