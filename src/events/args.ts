@@ -119,6 +119,11 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
         if (c.start === c.end - 1 && t.pos[c.start] === 'PRON' && lex.personPronouns.has(t.lower[c.start]!)) {
           return speakerOfPronoun(ctx, c.start, s0);
         }
+        // a name right before the verb that the actor stage does not know ("…, Cui said") is the
+        // subject: do not reach past it for an earlier actor
+        if (c.end === a0 && t.pos[c.head] === 'PROPN' && !lex.timeWords.has(t.lower[c.head]!)) {
+          return { mentions: [], start: -1, why: `subject '${ctx.doc.text.slice(t.start[c.start]!, t.end[c.head]!)}' names no codable actor` };
+        }
         k = c.start - 1;
         continue;
       }

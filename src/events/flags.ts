@@ -106,7 +106,9 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
     const w = t.lower[q]!;
     if (w === ';') break;
     // a noun ("Tuesday's sanctions") is presupposed unless the conditional opens its own phrase
-    if (lex.hypotheticalConjunctions.has(w) && t.pos[q] !== 'NOUN' && (kind === 'verb' || i - q <= 4)) {
+    // "asked if", "unclear whether": an embedded question, not a condition on the trigger's clause
+    const embedded = q > s0 && ['ask', 'wonder', 'know', 'see', 'unclear', 'question', 'decide', 'determine'].includes(ctx.lemma[q - 1]!);
+    if (lex.hypotheticalConjunctions.has(w) && t.pos[q] !== 'NOUN' && !embedded && (kind === 'verb' || i - q <= 4)) {
       set('hypothetical', w);
       f.threat = false; // the condition, not the announced act
       break;

@@ -86,6 +86,20 @@ function cueIn(ctx: DocContext, a: number, b: number, cues: ReadonlySet<string>)
   return -1;
 }
 
+/** A threat cue after a future or conditional marker in [a, b), or -1. */
+function threatCue(ctx: DocContext, a: number, b: number): number {
+  const t = ctx.doc.tokens;
+  const lex = ctx.lex;
+  let marker = false;
+  for (let k = a; k < b; k++) {
+    const w = t.lower[k]!;
+    if (lex.futureMarkers.has(w) || w === 'would') marker = true;
+    if (lex.negators.has(w) && !marker) return -1;
+    if (marker && (lex.threatCues.has(w) || lex.threatCues.has(ctx.lemma[k]!)) && ctx.mentionAt[k]! < 0) return k;
+  }
+  return -1;
+}
+
 /** End of the clause that starts at a: ';' or a comma followed by a contrastive subordinator. */
 function clauseEnd(ctx: DocContext, a: number, b: number): number {
   const t = ctx.doc.tokens;
@@ -213,6 +227,33 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
         for (const src of speaker) for (const tg of subj.mentions) if (!spCodes.has(ctx.mentionCode[tg])) out.push(mk(sp.request, src, tg, `speech: '${t.lower[subj.next]}' in the reported words`));
         continue;
       }
+    }
+    // THREATEN: "China will take necessary countermeasures" (a future marker, then a threat cue)
+    const th = threatCue(ctx, a, b);
+    if (th >= 0) {
+      let tg = oneByCode(ctx, addressee);
+      if (!tg.length) {
+        // the other party of the sentence: the only one, or the one named most often
+        const others = new Map<string, { m: number; n: number }>();
+        let last = -1;
+        for (let k = s0; k < s1; k++) {
+          const m = ctx.mentionAt[k]!;
+          if (m === last) continue;
+          last = m;
+          const c = m >= 0 ? ctx.mentionCode[m] : null;
+          if (!c || spCodes.has(c) || ctx.mentionLocative[m] || !statelike(ctx, m)) continue;
+          const o = others.get(c);
+          if (o) o.n++;
+          else others.set(c, { m, n: 1 });
+        }
+        const ranked = [...others.values()].sort((x, y) => y.n - x.n);
+        if (ranked.length === 1 || (ranked.length > 1 && ranked[0]!.n > ranked[1]!.n)) tg = [ranked[0]!.m];
+      }
+      if (tg.length) {
+        for (const src of speaker) for (const x of tg) out.push(mk(sp.warn, src, x, `speech: threat cue '${t.lower[th]}'`));
+        continue;
+      }
+      near(sp.warn.id, 'a threat with no single other actor in the sentence');
     }
     const accuse = cueIn(ctx, a, b, lex.accuseCues);
     const reject = accuse < 0 ? cueIn(ctx, a, b, lex.rejectCues) : -1;
