@@ -10,7 +10,7 @@
  * (src/store/sqlite/schema.ts): one article per 20 events, one mention per event (its
  * `first_mention`), Zipf-like actor popularity, a fixed-seed PRNG so runs are comparable.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -28,6 +28,11 @@ export interface StoreBenchOptions {
   events?: number;
   /** Corpus articles ingested for the ingest figure (default 300). */
   ingestArticles?: number;
+  /**
+   * Keep the synthetic store in this file: built there when missing, reused (not rebuilt) when
+   * present — for iterating on queries and indexes. Default: a temp file, deleted after.
+   */
+  storeFile?: string;
   log?: (line: string) => void;
 }
 
@@ -256,11 +261,14 @@ export async function benchStore(opts: StoreBenchOptions = {}): Promise<StoreBen
   try {
     const ing = await benchIngest(opts.ingestArticles ?? 300, dir);
     log(`store ingest (SQLite, batches of 100): ${ing.events_per_s} events/s, ${ing.articles_per_s} articles/s (${ing.events} events)`);
-    const file = path.join(dir, 'synthetic.db');
-    const built = await buildSyntheticStore(file, opts.events ?? 1_000_000);
+    const file = opts.storeFile ?? path.join(dir, 'synthetic.db');
+    const reuse = opts.storeFile !== undefined && existsSync(file);
+    const built = reuse ? { events: 0, seconds: 0 } : await buildSyntheticStore(file, opts.events ?? 1_000_000);
     const mb = round(statSync(file).size / 1e6, 0);
-    log(`synthetic store: ${built.events} events built in ${built.seconds} s (${mb} MB)`);
     const store = openSqliteStore(file);
+    if (reuse) built.events = (await store.stats()).events;
+    log(reuse ? `synthetic store: reusing ${file} (${built.events} events, ${mb} MB)`
+      : `synthetic store: ${built.events} events built in ${built.seconds} s (${mb} MB)`);
     try {
       const q = await benchQueries(store, log);
       log(`API queries at ${built.events} events: p50 ${q.p50} ms, p95 ${q.p95} ms`);
