@@ -60,6 +60,8 @@ const cases: Case[] = [
   { name: 'title, comma, unknown name', text: "Iraq's president, Barham Salih, rejected the plan.", date: '2019-02-04', surface: 'Barham Salih', want: { country: 'IRQ', kind: 'person', role: /president/ } },
   { name: 'apposition naming a body', text: 'Cmdr. Sean Robertson, a Pentagon spokesman, said the strike was lawful.', date: '2019-11-18', surface: 'Sean Robertson', want: { country: 'USA', sector: 'MIL' } },
   { name: 'apposition naming an IGO', text: 'Farhan Aziz Haq, a UN spokesman, said aid was blocked.', date: '2019-11-18', surface: 'Farhan Aziz Haq', want: { country: 'UN' } },
+  { name: 'an aide takes the country of the person served', text: 'Jane Doyle, a senior adviser to Vice President Joe Biden, testified.', date: '2015-06-01', surface: 'Jane Doyle', want: { country: 'USA', kind: 'person' } },
+  { name: 'the person served stays an actor', text: 'Jane Doyle, a senior adviser to Vice President Joe Biden, testified.', date: '2015-06-01', surface: 'Joe Biden', want: { id: 'p:joe-biden', label: 'name' } },
   { name: 'a state named as a topic is no nationality', text: 'Alexander Vindman, a Ukraine specialist, testified.', date: '2019-11-19', surface: 'Alexander Vindman', want: null },
   // terms of office and "former"
   { name: 'in office at the date', text: 'Wang Yi met his counterpart.', date: '2024-01-10', surface: 'Wang Yi', want: { sector: 'GOV', role: /^foreign minister$/ } },

@@ -553,6 +553,15 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       const low = lowerOf(i);
       if (h && !h.used) {
         const r = roleOf(h);
+        if (r && dest && (role || nouns)) {
+          // "an aide to Vice President Pence": the title after "to" is the employer's, whose country is the aide's
+          const ph = personHit(h.t1 + 1);
+          if (ph && !country) {
+            const e = ph.entries.find((x) => x.kind === 'person')!;
+            country = personAt(kb.people[e.ref as number]!, date).country;
+          }
+          break; // the title mention ends before "to": the employer stays an actor of their own
+        }
         if (r) {
           role = r;
           roleText = text.slice(h.start, h.end).toLowerCase();
