@@ -123,11 +123,17 @@ export function addPronounLinks(ctx: DocContext): void {
     const w = t.lower[k]!;
     if ((w !== 'he' && w !== 'she') || ctx.mentionAt[k]! >= 0 || inQuote[k]) continue;
     const s = t.sentence[k]!;
+    // "he told Blinken": he is not a person named later in the same sentence
+    const later = new Set<string>();
+    for (let q = k + 1; q < t.lower.length && t.sentence[q] === s; q++) {
+      const m = ctx.mentionAt[q]!;
+      if (m >= 0 && m < n && ctx.mentionActor[m]) later.add(ctx.mentionActor[m]!.id);
+    }
     let person = -1;
     let ambiguous = false;
     for (let q = k - 1; q >= 0 && t.sentence[q]! >= s - 3; q--) {
       const m = ctx.mentionAt[q]!;
-      if (m < 0 || m >= n || ctx.mentionActor[m]?.kind !== 'person' || !ctx.mentionCode[m]) continue;
+      if (m < 0 || m >= n || ctx.mentionActor[m]?.kind !== 'person' || !ctx.mentionCode[m] || later.has(ctx.mentionActor[m]!.id)) continue;
       if (person >= 0 && ctx.mentionActor[m]!.id !== ctx.mentionActor[person]!.id) ambiguous = true;
       if (person < 0) person = m;
     }

@@ -23,6 +23,7 @@ export interface SpeechPatterns {
   request: Pattern;
   characterize: Pattern;
   warn: Pattern;
+  support: Pattern;
   /** THREATEN readings derived from announced sanctions, attacks, arrests or deployments, and
    * AGREE (intent) readings from announced aid, cooperation, withdrawals or concessions */
   threat: Partial<Record<PloverType, Pattern>>;
@@ -40,6 +41,7 @@ export function speechPatterns(ps: PatternSet): SpeechPatterns {
     request: synthetic('request.speech-should', 'REQUEST', 'urge', c.speechRequest),
     characterize: synthetic('accuse.describe-as', 'ACCUSE', 'criticize', c.characterize),
     warn: synthetic('threaten.warn-of', 'THREATEN', 'warn', c.speechThreat),
+    support: synthetic('support.speech-cue', 'SUPPORT', 'praise', c.speechSupport),
     threat: {
       SANCTION: synthetic('threaten.announced-sanction', 'THREATEN', 'sanctions', c.impliedThreat),
       ASSAULT: synthetic('threaten.announced-attack', 'THREATEN', 'force', c.impliedThreat),
@@ -257,7 +259,8 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
     }
     const accuse = cueIn(ctx, a, b, lex.accuseCues);
     const reject = accuse < 0 ? cueIn(ctx, a, b, lex.rejectCues) : -1;
-    if (accuse < 0 && reject < 0) continue;
+    const support = accuse < 0 && reject < 0 ? cueIn(ctx, a, b, lex.supportCues) : -1;
+    if (accuse < 0 && reject < 0 && support < 0) continue;
     let targets = oneByCode(ctx, addressee);
     if (!targets.length) {
       const codes = new Set<string>();
@@ -271,11 +274,11 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
         ms.push(m);
       }
       if (codes.size > 2) {
-        near(accuse >= 0 ? sp.accuse.id : sp.reject.id, `the words name ${codes.size} other actors: too vague`);
+        near(accuse >= 0 ? sp.accuse.id : reject >= 0 ? sp.reject.id : sp.support.id, `the words name ${codes.size} other actors: too vague`);
         continue;
       }
       // the actor the cue is about: the nearest one before it (else after it)
-      const cueAt = accuse >= 0 ? accuse : reject;
+      const cueAt = accuse >= 0 ? accuse : reject >= 0 ? reject : support;
       let best = -1;
       let bestD = Infinity;
       for (const m of ms) {
@@ -289,11 +292,11 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
       targets = best >= 0 ? [best] : [];
     }
     if (!targets.length) {
-      near(accuse >= 0 ? sp.accuse.id : sp.reject.id, 'the words name no other codable actor');
+      near(accuse >= 0 ? sp.accuse.id : reject >= 0 ? sp.reject.id : sp.support.id, 'the words name no other codable actor');
       continue;
     }
-    const p = accuse >= 0 ? sp.accuse : sp.reject;
-    const cue = accuse >= 0 ? accuse : reject;
+    const p = accuse >= 0 ? sp.accuse : reject >= 0 ? sp.reject : sp.support;
+    const cue = accuse >= 0 ? accuse : reject >= 0 ? reject : support;
     for (const src of speaker) for (const tg of targets) out.push(mk(p, src, tg, `speech: cue '${t.lower[cue]}'${addressee.length ? ', target = addressee' : ''}`));
   }
   return out;
