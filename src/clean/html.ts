@@ -139,9 +139,10 @@ function stripTags(s: string): string {
  */
 function wrapFragment(html: string): string {
   const head = /<\/head\s*>/i.exec(html);
-  if (!head) return `<!doctype html><html><body>${html}</body></html>`;
+  // no closing tags: an unclosed <title> or <textarea> would take them in as text
+  if (!head) return `<!doctype html><html><body>${html}`;
   const cut = head.index + head[0].length;
-  return `<!doctype html><html>${html.slice(0, cut)}<body>${html.slice(cut)}</body></html>`;
+  return `<!doctype html><html>${html.slice(0, cut)}<body>${html.slice(cut)}`;
 }
 
 export function extractHtml(html: string, normalizeDate: (s: string) => string | null): HtmlArticle {
