@@ -98,6 +98,7 @@ const cases: Case[] = [
   { name: 'state body after a possessive', text: "Britain's Foreign Office summoned the envoy.", date: '2024-04-26', surface: 'Foreign Office', want: { id: 'b:gbr-foreign-office', country: 'GBR', sector: 'GOV', label: 'body' } },
   // scraped text: case, possessives, misspellings
   { name: 'lower-case full name', text: 'reporters said xi jinping would attend.', date: '2024-04-26', surface: 'xi jinping', want: { id: 'p:xi-jinping' } },
+  { name: 'upper-case headline stops at the KB name', text: 'PRESIDENT JOE BIDEN MET XI JINPING IN BEIJING.', date: '2022-06-01', surface: 'JOE BIDEN', want: { id: 'p:joe-biden' } },
   { name: 'possessive without apostrophe', text: 'US President Joe Bidens team arrived.', date: '2022-06-01', surface: 'Joe Bidens', want: { id: 'p:joe-biden', country: 'USA' } },
   { name: 'one-word possessive without apostrophe', text: 'He conveyed President Xis message.', date: '2024-04-26', surface: 'Xis', want: { id: 'p:xi-jinping' } },
   { name: 'misspelt name after a title, disambiguated by the sentence', text: 'In France, Wang Yi gave the letter to President Marcon.', date: '2024-04-26', surface: 'Marcon', want: { id: 'p:emmanuel-macron', country: 'FRA' } },

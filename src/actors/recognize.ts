@@ -880,7 +880,9 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
     void single;
     const right2 = r;
-    mention(actor, nameStart, end, 'name');
+    // in upper-case text ("JOE BIDEN MET IN ...") a run runs on past the name: stop at the KB name
+    const nameEnd = fullHit && !RE_LOWER.test(runText) ? fullHit.end : end;
+    mention(actor, nameStart, nameEnd, 'name');
     for (const h of phs) h.used = true;
     if (right2 && right2.strong) {
       if (!actor.country && right2.country) actor.country = right2.country;
