@@ -75,6 +75,8 @@ const cases: Case[] = [
   { name: 'person named Jordan', text: 'Michael Jordan visited Amman. Jordanian fans cheered.', date: '2024-04-26', surface: 'Jordan', want: null },
   { name: 'Jordan the state, supported by other mentions', text: 'Jordanian officials said Jordan would not take part.', date: '2024-04-26', surface: 'Jordan', want: { id: 'JOR', label: 'state' } },
   { name: 'Georgia the US state', text: 'Officials in Tbilisi were told. He lives in Atlanta, Georgia.', date: '2024-04-26', surface: 'Georgia', want: null },
+  { name: 'a town named like a capital', text: 'He was arrested in Paris, Texas.', date: '2024-04-26', surface: 'Paris', want: null },
+  { name: 'a capital followed by its country', text: 'Talks were held in Paris, France, on Monday.', date: '2024-04-26', surface: 'Paris', want: { id: 'FRA', label: 'metonym' } },
   { name: 'Washington Post', text: 'The Washington Post reported the news.', date: '2024-04-26', surface: 'Washington', want: null },
   { name: 'George Washington', text: 'A statue of George Washington was unveiled.', date: '2024-04-26', surface: 'Washington', want: null },
   { name: 'demonym inside an organisation name', text: 'Doctors at the Turkish Friendship Hospital were exhausted.', date: '2023-11-08', surface: 'Turkish', want: null },

@@ -246,7 +246,11 @@ function filterFalseFriends(kb: CompiledKb, text: string, T: Doc['tokens'], hits
         if (e.ambiguous) {
           const commaCap = sameSent(prev - 1, h.t0) && isComma(prev) && capNeighbour(prev - 1);
           keep = pc === 0 && nc === 0 && !commaCap && typeof e.ref === 'string' && support.has(e.ref);
-        } else if (e.kind === 'capital' || e.kind === 'seat') keep = pc === 0 && nc === 0;
+        } else if (e.kind === 'capital' || e.kind === 'seat') {
+          // "Paris, Texas.": a town followed by its region, not the capital
+          const region = isComma(next) && sameSent(next + 1, h.t1) && cover[next + 1] === -1 && capArr[next + 1] === 1 && (next + 2 >= nT || !sameSent(next + 2, h.t1) || isComma(next + 2) || T.lower[next + 2] === '.');
+          keep = pc === 0 && nc === 0 && !region;
+        }
         else if (e.kind === 'body' || e.kind === 'igo') keep = pc === 0;
         else if (nc === 1) keep = !orgNameFollows(next);
       }
