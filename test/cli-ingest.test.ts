@@ -97,3 +97,29 @@ test('ingest, re-run, change, and read back', async (t) => {
     assert.match(p.stderr, /--pair/);
   });
 });
+
+test('ingest into PostgreSQL (?schema= keeps the run apart), then re-run', async (t) => {
+  const base = process.env.PARLEY_TEST_PG || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (err) {
+    if (process.env.CI) throw err;
+    t.skip(`PostgreSQL not reachable: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  const schema = `parley_cli_${process.pid}`;
+  t.after(async () => {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
+  const url = `${base}${base.includes('?') ? '&' : '?'}schema=${schema}`;
+  const first = summary(parley('ingest', articles, '--db', url, '--json', '-q').stdout);
+  assert.equal(first.new, 4);
+  const again = summary(parley('ingest', articles, '--db', url, '--json', '-q').stdout);
+  assert.deepEqual([again.new, again.unchanged], [0, 4]);
+  const n = await client.query(`SELECT COUNT(*)::int AS n FROM ${schema}.articles`);
+  assert.equal(n.rows[0].n, 4);
+});
