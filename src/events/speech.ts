@@ -117,8 +117,8 @@ function clauseEnd(ctx: DocContext, a: number, b: number): number {
 
 /** A demonym names its state only before a role noun ("Syrian officials", not "Syrian Kurds"). */
 function statelike(ctx: DocContext, m: number): boolean {
-  const mention = ctx.doc.actorMentions[m]!;
-  if (mention.label !== 'demonym') return true;
+  const mention = ctx.doc.actorMentions[m];
+  if (!mention || mention.label !== 'demonym') return true; // virtual mentions (a quote's "we") are not demonyms
   const [a, e] = ctx.mentionTokens[m]!;
   const t = ctx.doc.tokens;
   if (e - a > 1 && ctx.lex.roleNouns.has(t.lower[e - 1]!)) return true;
