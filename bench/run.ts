@@ -56,6 +56,12 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
     Object.assign(r, w);
     log(`workers: 1 → ${w.workers_1_articles_per_s} articles/s, 2 → ${w.workers_2_articles_per_s} articles/s: ${w.scaling_2_workers}×`);
   }
+  if (!skip.has('store')) {
+    const { benchStore } = await import('./store.ts');
+    const st = await benchStore({ events: opts.storeEvents, log });
+    Object.assign(r, st);
+    log(`store: ingest ${st.ingest_events_per_s} events/s; queries at ${st.store_events} events: p50 ${st.query_p50_ms} ms, p95 ${st.query_p95_ms} ms`);
+  }
   r.peak_rss_mb = peakRssMb();
   log(`peak RSS: ${r.peak_rss_mb} MB`);
   return r;
