@@ -88,9 +88,18 @@ interface Where {
   params: SqlValue[];
 }
 
-function sideMatch(side: 'source' | 'target', code: string, w: Where): string {
-  w.params.push(code, code);
-  return `(e.${side}_code = ? OR e.${side}_country = ?)`;
+/**
+ * Events with `code` as code or country on the given sides, as an id subquery: both stores then
+ * read each side's index instead of OR-ing columns row by row (SQLite's MULTI-INDEX OR followed by
+ * a sort was 7x slower on a 300k-event store).
+ */
+function sidesMatch(sides: Array<'source' | 'target'>, code: string, w: Where): string {
+  const parts: string[] = [];
+  for (const side of sides) {
+    parts.push(`SELECT id FROM events WHERE ${side}_code = ?`, `SELECT id FROM events WHERE ${side}_country = ?`);
+    w.params.push(code, code);
+  }
+  return `e.id IN (${parts.join(' UNION ALL ')})`;
 }
 
 function dateWhere(w: Where, from: string | undefined, to: string | undefined): void {
@@ -365,13 +374,9 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
 
   const eventWhere = (f: EventFilter): Where => {
     const w: Where = { clauses: [], params: [] };
-    if (f.source) w.clauses.push(sideMatch('source', up(f.source), w));
-    if (f.target) w.clauses.push(sideMatch('target', up(f.target), w));
-    if (f.actor) {
-      const a = up(f.actor);
-      w.clauses.push('(e.source_code = ? OR e.source_country = ? OR e.target_code = ? OR e.target_country = ?)');
-      w.params.push(a, a, a, a);
-    }
+    if (f.source) w.clauses.push(sidesMatch(['source'], up(f.source), w));
+    if (f.target) w.clauses.push(sidesMatch(['target'], up(f.target), w));
+    if (f.actor) w.clauses.push(sidesMatch(['source', 'target'], up(f.actor), w));
     if (f.type) {
       w.clauses.push('e.type = ?');
       w.params.push(f.type);
