@@ -146,7 +146,10 @@ function wrapFragment(html: string): string {
 }
 
 export function extractHtml(html: string, normalizeDate: (s: string) => string | null): HtmlArticle {
-  const { document } = parseHTML(/<(html|body)[\s>]/i.test(html) ? html : wrapFragment(html));
+  let { document } = parseHTML(/<(html|body)[\s>]/i.test(html) ? html : wrapFragment(html));
+  // an <html>/<body> tag after other markup, or cut inside an attribute, leaves linkedom with no
+  // <html> root (or none at all): read the page as a fragment
+  if (document.documentElement?.localName !== 'html') ({ document } = parseHTML(wrapFragment(html)));
   const meta = readHtmlMeta(document as never, normalizeDate);
   let root: NodeLike | null = null;
   try {
@@ -184,7 +187,12 @@ export function extractHtml(html: string, normalizeDate: (s: string) => string |
     text = stripTags(meta.articleBody);
     source = 'json-ld';
   } else if (!root) {
-    const body = (document as unknown as { body?: NodeLike }).body;
+    let body: NodeLike | undefined;
+    try {
+      body = (document as unknown as { body?: NodeLike }).body;
+    } catch {
+      body = undefined; // Readability removed the whole (hidden) document: linkedom's getter throws
+    }
     text = body ? articleText(body) : '';
     source = 'body';
   }
