@@ -171,7 +171,13 @@ export async function* readJsonLines(src: AsyncIterable<Buffer>, ctx: LinesConte
           size += m.text.length + 1;
           if (size > ctx.limits.maxJsonBytes) throw new TooLarge(ctx.limits.maxJsonBytes);
         }
-        yield* readJsonDocument(parts.join('\n'), ctx);
+        const whole = parts.join('\n');
+        // a cut first line, not a pretty-printed document, when later lines are records on their own
+        if (!parses(whole) && parts.slice(1).some((p) => /^\s*\{/.test(p) && parses(p))) {
+          for (let k = 0; k < parts.length; k++) if (!isBlank(parts[k]!)) yield* lineItems(parts[k]!, l.line + k, ctx);
+          return;
+        }
+        yield* readJsonDocument(whole, ctx);
         return;
       }
       seen = true;
