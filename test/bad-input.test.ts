@@ -85,6 +85,8 @@ before(async () => {
   put('binary.txt', binaryBytes(4096));
   put('empty.txt', '');
   put('feed.jsonl', `${JSON.stringify(FEED_GOOD)}\n{"id": "feed-broken", "text": "Peru and Bolivia met in La Paz\n`);
+  // the first line cut short (brackets left open): not a pretty-printed document, the next record must survive
+  put('cut-first.jsonl', `{"id": "cut-first", "text": "Peru and Bolivia met in La P\n${JSON.stringify({ ...FEED_GOOD, id: 'after-cut' })}\n`);
   put('utf16-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(UTF16_TEXT, 'utf16le')]));
   put('utf16be-nobom.txt', utf16be(UTF16BE_TEXT));
   put('latin1.txt', Buffer.from(LATIN1_TEXT, 'latin1'));
@@ -129,6 +131,7 @@ test('exit code 1 and a summary line when some inputs failed', () => {
 const named: Array<[string, RegExp]> = [
   ['binary.txt as binary', /binary\.txt: file is binary[^\n]*\[READ_BINARY\]/],
   ['feed.jsonl with the broken line number', /feed\.jsonl:2: [^\n]*\[READ_JSON\]/],
+  ['cut-first.jsonl with its cut first line', /cut-first\.jsonl:1: line is not valid JSON[^\n]*\[READ_JSON\]/],
   ['trunc.txt.gz as damaged gzip', /trunc\.txt\.gz: gzip stream is truncated or corrupt[^\n]*\[READ_GZIP\]/],
   ['empty.txt as empty', /empty\.txt: file is empty \[READ_EMPTY\]/],
   ['the dangling symlink as missing', /dangling\.txt: no such file or directory \[READ_NOT_FOUND\]/],
@@ -157,6 +160,7 @@ test('stdout holds the good article and the good JSONL line', () => {
   assert.equal(doc('good').title, 'Ministers agree on river commission');
   assert.equal(doc('feed-good').text, FEED_GOOD.text);
   assert.equal(full.docs.filter((d) => d.doc === 'feed-broken').length, 0);
+  assert.equal(doc('after-cut').text, FEED_GOOD.text, 'the record after a cut first line');
 });
 
 const decoded: Array<[string, string, RegExp]> = [

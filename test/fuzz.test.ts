@@ -75,3 +75,87 @@ test('readers yield articles or errors for random bytes, never throw', async () 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// ---- mutated JSONL records through the readers and the pipeline -----------------------------
+
+/** Field names the readers look for (in any case and spelling), mixed with random ones. */
+const FIELD_NAMES = [
+  'id', '_id', 'doc', 'guid', 'title', 'Headline', 'webTitle', 'text', 'body', 'content', 'articleBody', 'maintext', 'paragraphs',
+  'html', 'raw_html', 'published', 'published_at', 'publishedAt', 'date', 'pubDate', 'timestamp', 'url', 'link', 'source', 'site',
+  'author', 'authors', 'byline', '_source', 'fields', 'data', 'article', '__proto__', 'constructor', 'toString',
+];
+const fieldName = fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 12 }));
+const leaf = fc.oneof(
+  prose, fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.constantFrom('2024-02-30', '1970-01-01T00:00:00Z', '12/31/2023', 'yesterday', '0', '-1', '1e400', ''),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+);
+const fieldValue = fc.letrec((tie) => ({
+  v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fieldName, tie('v'), { maxKeys: 4 })),
+})).v;
+/** A JSONL line: a record with random fields, or a damaged one (cut, spliced, not an object). */
+const jsonlLine = fc.oneof(
+  { weight: 4, arbitrary: fc.dictionary(fieldName, fieldValue, { maxKeys: 8 }).map((r) => JSON.stringify(r)) },
+  { weight: 1, arbitrary: fc.tuple(fc.dictionary(fieldName, fieldValue, { maxKeys: 5 }), fc.nat(200)).map(([r, cut]) => JSON.stringify(r).slice(0, cut)) },
+  { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v) ?? 'null') },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }).map((s) => s.replace(/\n/g, ' ')) },
+);
+
+test('mutated JSONL records: readers yield articles or errors naming file and line, and extraction stays valid', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-fuzz-jsonl-'));
+  try {
+    await fc.assert(
+      fc.asyncProperty(fc.array(jsonlLine, { minLength: 1, maxLength: 6 }), fc.boolean(), async (lines, gz) => {
+        const body = Buffer.from(lines.join('\n') + '\n');
+        const file = join(dir, gz ? 'feed.jsonl.gz' : 'feed.jsonl');
+        writeFileSync(file, gz ? gzipSync(body) : body);
+        for await (const item of readInputs([file])) {
+          if (!item.ok) {
+            assert.match(item.error.code, /^READ_/);
+            assert.equal(item.error.file, file);
+            // a record's error names its line; a whole-document error (file read as one JSON value) may not
+            if (item.error.code === 'READ_NO_TEXT' || item.error.line !== undefined) {
+              assert.ok(Number.isInteger(item.error.line) && item.error.line! >= 1 && item.error.line! <= lines.length + 1, `line ${item.error.line}`);
+            }
+            continue;
+          }
+          const a = item.article;
+          assert.equal(typeof a.raw, 'string');
+          assert.ok(a.raw.trim().length > 0, 'an article has text');
+          assert.ok(typeof a.id === 'string' && a.id.length > 0);
+          if (a.meta.published != null) assert.match(a.meta.published, /^\d{4}(-\d\d(-\d\d)?)?$/);
+          for (const k of ['title', 'url', 'source', 'byline'] as const) if (a.meta[k] != null) assert.equal(typeof a.meta[k], 'string', k);
+          const x = pipeline.extract(a);
+          assert.deepEqual(validate(x), [], `schema: ${JSON.stringify(a).slice(0, 200)}`);
+          assert.deepEqual(spanProblems(x), [], `spans: ${JSON.stringify(a).slice(0, 200)}`);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// ---- random HTML tag soup through cleaning ----------------------------------------------------
+
+const TAGS = ['p', 'div', 'span', 'b', 'i', 'a', 'article', 'section', 'nav', 'header', 'footer', 'aside', 'main', 'h1', 'h2', 'ul', 'li', 'table', 'tr', 'td', 'script', 'style', 'noscript', 'iframe', 'svg', 'template', 'title', 'head', 'body', 'html', 'figure', 'figcaption', 'time', 'blockquote', 'pre', 'textarea', 'select', 'option', 'form', 'button'];
+const ATTRS = [' class="story-body"', ' class="share social"', ' id="main"', ' href="/x?a=1&b=2"', ' datetime="2024-05-03T10:00:00Z"', ' hidden', ' style="display:none"', ' itemprop="articleBody"', ' data-x=\'unterminated', ' onclick="alert(1)"', ' src=x onerror=alert(1)'];
+const soupToken = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...TAGS), fc.array(fc.constantFrom(...ATTRS), { maxLength: 2 })).map(([t, a]) => `<${t}${a.join('')}>`) },
+  { weight: 3, arbitrary: fc.constantFrom(...TAGS).map((t) => `</${t}>`) },
+  { weight: 4, arbitrary: prose },
+  { weight: 1, arbitrary: fc.constantFrom('<br>', '<br/>', '<hr>', '<img src="a.png" alt="x">', '<!-- comment', '-->', '<!DOCTYPE html>', '<![CDATA[ x ]]>', '<?xml version="1.0"?>', '<', '>', '</', '<p<p>', '<<div>>', '&amp;', '&#x2019;', '&#99999999;', '&bogus;', '&#0;', '&nbsp;', '<meta charset="utf-8">', '<meta property="og:title" content="Talks">', '<script type="application/ld+json">{"@type":"NewsArticle","articleBody":', '</script>') },
+);
+const soup = fc.array(soupToken, { maxLength: 60 }).map((xs) => xs.join(''));
+
+test('random HTML tag soup through cleaning and extraction never throws and stays valid', () => {
+  fc.assert(fc.property(soup, published, (raw, pub) => {
+    const x = pipeline.extract({ id: 'soup', origin: { file: 'soup.html' }, format: 'html', raw, meta: pub ? { published: pub } : {} });
+    assert.deepEqual(validate(x), [], `schema: ${JSON.stringify(raw).slice(0, 200)}`);
+    assert.deepEqual(spanProblems(x), [], `spans: ${JSON.stringify(raw).slice(0, 200)}`);
+    // no markup the cleaner adds itself (document wrappers) ever reaches the text
+    for (const tag of ['</body>', '</html>', '<body>', '<!doctype html>']) if (!raw.toLowerCase().includes(tag)) assert.ok(!x.text.toLowerCase().includes(tag), `${tag} in ${JSON.stringify(x.text).slice(0, 200)}`);
+    for (const e of x.errors) assert.ok(['CLEAN_NO_BODY', 'CLEAN_TRUNCATED'].includes(e.code), `${e.code}: ${e.message}`);
+  }), { numRuns: RUNS });
+});
