@@ -484,6 +484,13 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         i--;
         continue;
       }
+      if (cover[i] === -1 && capArr[i] === 1 && nouns < 3 && i >= 2 && sameSent(i - 2, t) && (T.lower[i - 1] === 'of' || T.lower[i - 1] === 'for') && !sentStart(i)) {
+        // "the leader of Ennahda, Rachid Ghannouchi": an organisation named after the role
+        nouns++;
+        items.push({ t: i, kind: 'noun' });
+        i -= 2;
+        continue;
+      }
       if (isNounish(i) && nouns < 3) {
         nouns++;
         items.push({ t: i, kind: 'noun' });
