@@ -55,7 +55,7 @@ export function findDates(text: string, published: Ymd | null, bounds: Array<{ s
   const instant = published ? new Date(Date.UTC(published.y, published.m - 1, published.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   // line breaks inside a paragraph ("March\n3") must not split a date; same length keeps offsets
   const flat = text.replace(/\s/g, ' ');
-  for (const r of chronoChunked(flat, instant)) {
+  for (const r of chronoByParagraph(text, flat, instant)) {
     const c = fromChrono(flat, r, published, dirAt);
     if (c) cands.push(c);
   }
@@ -67,6 +67,34 @@ export function findDates(text: string, published: Ymd | null, bounds: Array<{ s
   }
   cands.push(...years(text));
   return pickNonOverlapping(cands);
+}
+
+/** A month name or a year as fromChrono() requires them: a paragraph without one yields no chrono date. */
+const CHRONO_CUE = new RegExp(`(?:^|[^A-Za-z])(?:${MONTH_ALT})(?![A-Za-z])|(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)`);
+
+/**
+ * chrono-node over the paragraphs (blank-line separated) of `text` that hold a month name or a
+ * year, read from `flat` (same offsets): chrono costs a pass of some thirty patterns per
+ * character, and fromChrono() keeps only results with a month name or a year, so paragraphs
+ * without one are skipped. A date never spans a blank line, so the results are those of one
+ * call over the whole text.
+ */
+function chronoByParagraph(text: string, flat: string, instant: Date): chrono.ParsedResult[] {
+  const out: chrono.ParsedResult[] = [];
+  const para = /\n[ \t\r\f\v]*\n/g;
+  let from = 0;
+  for (;;) {
+    const m = para.exec(text);
+    const to = m ? m.index : text.length;
+    if (to > from && CHRONO_CUE.test(flat.slice(from, to))) {
+      for (const r of chronoChunked(flat.slice(from, to), instant)) {
+        (r as { index: number }).index += from;
+        out.push(r);
+      }
+    }
+    if (!m) return out;
+    from = m.index + m[0].length;
+  }
 }
 
 /** Texts longer than this go through chrono in pieces: its cost grows faster than linearly with the matches in one call. */
