@@ -791,6 +791,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     return { ...ctx, end: e };
   };
 
+  let listedBefore: { end: number; ctx: Context } | null = null;
   let t = 0;
   while (t < nT) {
     if (!(inRun(t) || (particle(t) && glued(t + 1) && t + 2 < nT && isCapWord(t + 2))) || taken[t]) {
@@ -875,7 +876,14 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         const i = kbByTitleWord(key, c, T.sentence[a0]!);
         if (i !== undefined) actor = kbPersonActor(i, c);
       }
-      if (!actor && c && learnable(c, a0, e)) actor = learnedActor(runText, c);
+      if (!actor && c && learnable(c, a0, e)) {
+        actor = learnedActor(runText, c);
+        if (c.role && pluralTitle(kb.folder.key(c.roleText ?? ''))) listedBefore = { end: e, ctx: c };
+      }
+      // "cabinet ministers Jonathan Moyo and Saviour Kasukuwere": the next name of the list
+      if (!actor && !c && listedBefore && listedBefore.end === a0 - 2 && T.lower[a0 - 1] === 'and' && e > a0) {
+        actor = learnedActor(runText, listedBefore.ctx);
+      }
     }
     if (!actor) continue;
     const l = left as Context | null;
