@@ -79,6 +79,8 @@ export interface CompiledKb {
   former: Set<string>;
   /** Role titles naming an institution ("the Chinese government"): an org, not a person. */
   collectives: Set<string>;
+  /** Family relations: "his wife Grace" is a person of his country. */
+  kin: Set<string>;
 }
 
 export function slug(s: string): string {
@@ -219,5 +221,6 @@ export function compileKb(data: ActorKbData): CompiledKb {
     pronouns,
     former: lower(np.former),
     collectives: lower(np.collectives),
+    kin: lower(np.kin),
   };
 }

@@ -60,6 +60,7 @@ const cases: Case[] = [
   { name: 'title, comma, unknown name', text: "Iraq's president, Barham Salih, rejected the plan.", date: '2019-02-04', surface: 'Barham Salih', want: { country: 'IRQ', kind: 'person', role: /president/ } },
   { name: 'title of an organisation, comma, name', text: 'Iraq mourned the dead. The spokesman of Dawa, Omar Khalid, condemned the attack. Iraqi officials agreed.', date: '2019-02-04', surface: 'Omar Khalid', want: { country: 'IRQ', kind: 'person' } },
   { name: 'the second name after a plural title', text: 'Iraqi officials Ali Karim and Omar Saleh resigned on Monday.', date: '2019-02-04', surface: 'Omar Saleh', want: { country: 'IRQ', kind: 'person' } },
+  { name: 'a relative shares the country', text: 'Joe Biden arrived with his son Hunter on Monday.', date: '2022-06-01', surface: 'Hunter', want: { country: 'USA', kind: 'person' } },
   { name: 'apposition naming a body', text: 'Cmdr. Sean Robertson, a Pentagon spokesman, said the strike was lawful.', date: '2019-11-18', surface: 'Sean Robertson', want: { country: 'USA', sector: 'MIL' } },
   { name: 'apposition naming an IGO', text: 'Farhan Aziz Haq, a UN spokesman, said aid was blocked.', date: '2019-11-18', surface: 'Farhan Aziz Haq', want: { country: 'UN' } },
   { name: 'an aide takes the country of the person served', text: 'Jane Doyle, a senior adviser to Vice President Joe Biden, testified.', date: '2015-06-01', surface: 'Jane Doyle', want: { country: 'USA', kind: 'person' } },

@@ -880,6 +880,20 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         actor = learnedActor(runText, c);
         if (c.role && pluralTitle(kb.folder.key(c.roleText ?? ''))) listedBefore = { end: e, ctx: c };
       }
+      // "his wife Grace", "Mugabe's wife Grace": a relative shares the person's country
+      if (!actor && a0 >= 2 && kb.kin.has(lowerOf(a0 - 1)) && sameSent(a0 - 2, a0)) {
+        let who: DocActor | undefined;
+        if (isPoss(a0 - 2) && tokActor[a0 - 3]) who = actors.get(tokActor[a0 - 3]!);
+        else if (T.lower[a0 - 2] === 'his' || T.lower[a0 - 2] === 'her') {
+          // the one person named earlier in this sentence
+          const ids = new Set<string>();
+          for (let k = a0 - 3; k >= 0 && sameSent(k, a0); k--) if (tokActor[k]) ids.add(tokActor[k]!);
+          if (ids.size === 1) who = actors.get([...ids][0]!);
+        }
+        if (who?.kind === 'person' && who.country) {
+          actor = learnedActor(runText, { start: T.start[a0 - 1]!, end: T.start[a0]!, country: who.country, sector: null, role: null, roleText: lowerOf(a0 - 1), former: false, strong: true, honorific: false, personRole: true, adjacent: true });
+        }
+      }
       // "cabinet ministers Jonathan Moyo and Saviour Kasukuwere": the next name of the list
       if (!actor && !c && listedBefore && listedBefore.end === a0 - 2 && T.lower[a0 - 1] === 'and' && e > a0) {
         actor = learnedActor(runText, listedBefore.ctx);

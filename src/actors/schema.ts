@@ -105,6 +105,7 @@ export const namePartsSchema = z.strictObject({
   locatives: z.array(z.string().min(1)),
   pronouns: z.strictObject({ male: z.array(z.string()), female: z.array(z.string()) }),
   collectives: z.array(z.string().min(1)).default([]),
+  kin: z.array(z.string().min(1)).default([]),
   former: z.array(z.string().min(1)),
 });
 export type NameParts = z.infer<typeof namePartsSchema>;

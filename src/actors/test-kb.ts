@@ -83,6 +83,7 @@ export function fixtureKb(): ActorKbData {
       locatives: ['in', 'at', 'near'],
       pronouns: { male: ['he', 'him', 'his'], female: ['she', 'her'] },
       collectives: ['government', 'military'],
+      kin: ['wife', 'son'],
       former: ['former', 'ex'],
     },
   };
