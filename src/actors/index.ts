@@ -1,18 +1,28 @@
 /**
  * Actor stage: recognises and resolves states, IGOs, state bodies, armed groups and named
- * officials at the article's date. Fills doc.actors and doc.actorMentions (sorted by start).
+ * officials at the article's date (doc.meta.published, else today). Fills doc.actors and
+ * doc.actorMentions (sorted by start; mentions never overlap; every mention's `id` is the id of
+ * an entry of doc.actors, whose `mentions` list the same spans).
+ *
+ * Actor ids: states and IGOs use their code ("CHN", "UN"); people "p:antony-blinken" (a role
+ * with no known holder: "p:chn-ambassador"); bodies "b:usa-state-department" (institutions named
+ * by a role word: "b:chn-government"); groups "g:hamas".
  *
  * ActorMention.label says HOW the actor was mentioned:
- *   name     a person's name ("Antony Blinken", "Blinken", "Mr. Xi")
- *   title    a role phrase standing for a person ("the Chinese envoy", "US Secretary of State"
- *            before a name, ", China's ambassador to the US" after one)
- *   pronoun  "he"/"she" linked to the one person of this or the previous sentence
- *   metonym  a capital or seat of power ("Beijing", "the Kremlin"); may be a place: see isLocative
- *   demonym  a nationality word used of people or things ("Chinese officials", "the Americans")
+ *   name     a person's name ("Antony Blinken", "Blinken", "Mr. Xi", "Bidens", "xi jinping")
+ *   title    a role phrase standing for a person: before a name ("US Secretary of State"), in an
+ *            apposition after it ("China's ambassador to the US"), or alone ("the Chinese envoy")
+ *   pronoun  "he"/"she" linked to the one person named earlier in the sentence, else the one
+ *            person of the previous sentence (never when two are possible)
+ *   metonym  a capital or seat of power ("Beijing", "the Kremlin"), and any state name used as a
+ *            place after a locative preposition ("in China"): see isLocative
+ *   demonym  a nationality word standing for its state ("Chinese officials", "the Americans")
  *   state    a state's name ("China", "the US")
  *   igo      an international organisation ("the UN", "NATO")
- *   body     a named body of a state or IGO ("the Pentagon", "the Security Council")
- *   group    a non-state group ("Hamas", "the Taliban")
+ *   body     a named body of a state or IGO ("the Pentagon", "the Security Council") or an
+ *            institution named by nationality + role word ("the Chinese government")
+ *   group    a non-state group ("Hamas", "the Taliban"); its country is null unless the KB ties
+ *            it to a state at the date (the Taliban from 2021-08-15)
  */
 import type { ActorMention, Doc } from '../doc.ts';
 import type { Actor } from '../extraction.ts';
