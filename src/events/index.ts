@@ -8,6 +8,7 @@
  * background readings are kept with their flags (src/output.ts leaves them out unless --all).
  */
 import type { Doc } from '../doc.ts';
+import { toParleyError } from '../errors.ts';
 import { buildContext } from './context.ts';
 import { matchSentence, type Diagnostic, type Reading } from './match.ts';
 import { loadOntology, type Ontology } from './ontology.ts';
@@ -38,7 +39,13 @@ export function findReadings(doc: Doc, ps: PatternSet, trace: Diagnostic[] | nul
   const readings: Reading[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
     if (only !== undefined && s !== only) continue;
-    readings.push(...matchSentence(ctx, ps, s, trace, sp));
+    try {
+      readings.push(...matchSentence(ctx, ps, s, trace, sp));
+    } catch (err) {
+      // one sentence the matcher cannot read must not cost the article its other events
+      const e = toParleyError(err, 'events', { file: doc.origin.file, line: doc.origin.line });
+      doc.errors.push({ ...e.toJSON(), message: `${e.message} (sentence ${s})` });
+    }
   }
   return { readings, ctx };
 }
