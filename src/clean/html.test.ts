@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { normalizePublished } from '../read/normalize-date.ts';
-import { articleText, extractHtml, looksLikeNames } from './html.ts';
+import { articleText, dropUnread, extractHtml, looksLikeNames } from './html.ts';
 
 const nd = (s: string): string | null => normalizePublished(s);
 
@@ -117,3 +117,23 @@ const names: Array<[string, boolean]> = [
 for (const [s, want] of names) {
   test(`looksLikeNames(${JSON.stringify(s)}) = ${want}`, () => assert.equal(looksLikeNames(s), want));
 }
+
+const DROP_UNREAD: Array<[string, string, string]> = [
+  ['an inline script', '<p>a</p><script>var x = "<p>b</p>";</script><p>c</p>', '<p>a</p><p>c</p>'],
+  ['a style sheet, any case', '<STYLE type="text/css">p { color: red }</STYLE><p>a</p>', '<p>a</p>'],
+  ['a comment holding markup', '<p>a</p><!-- <script>x</script> --><p>b</p>', '<p>a</p><p>b</p>'],
+  ['noscript, template and svg', '<noscript><img src=x></noscript><template><p>t</p></template><svg><text>s</text></svg><p>a</p>', '<p>a</p>'],
+  ['JSON-LD is kept', '<script type="application/ld+json">{"a":1}</script>', '<script type="application/ld+json">{"a":1}</script>'],
+  ['an unclosed script is left alone', '<p>a</p><script>var x', '<p>a</p><script>var x'],
+];
+for (const [what, html, want] of DROP_UNREAD) {
+  test(`dropUnread: ${what}`, () => assert.equal(dropUnread(html), want));
+}
+
+test('extractHtml: scripts and comments before parsing change neither text nor metadata', () => {
+  const inner = PARAS.map((p) => `<p>${p}</p>`).join('\n');
+  const plain = extractHtml(page(inner), nd);
+  const noisy = extractHtml(page(inner.replace('</p>', '</p><script>document.write("<p>Ad</p>")</script><!-- x -->'), '<style>p{}</style>'), nd);
+  assert.equal(noisy.text, plain.text);
+  assert.deepEqual(noisy.meta, plain.meta);
+});

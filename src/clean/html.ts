@@ -145,7 +145,21 @@ function wrapFragment(html: string): string {
   return `<!doctype html><html>${html.slice(0, cut)}<body>${html.slice(cut)}`;
 }
 
-export function extractHtml(html: string, normalizeDate: (s: string) => string | null): HtmlArticle {
+/**
+ * What neither Readability, the flattening nor the metadata scan reads: comments, <script> (but
+ * JSON-LD), <style>, <noscript>, <template> and <svg> with their contents. Dropped in one regex
+ * pass before parsing, so linkedom builds, and Readability walks, a smaller tree (the text is
+ * the same: these elements are never flattened to text).
+ */
+const NOT_READ = /<!--[\s\S]*?-->|<(script|style|noscript|template|svg)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi;
+
+export function dropUnread(html: string): string {
+  return html.replace(NOT_READ, (m: string, tag: string | undefined, attrs: string | undefined) =>
+    tag && tag.toLowerCase() === 'script' && /ld\+json/i.test(attrs ?? '') ? m : '');
+}
+
+export function extractHtml(page: string, normalizeDate: (s: string) => string | null): HtmlArticle {
+  const html = dropUnread(page);
   let { document } = parseHTML(/<(html|body)[\s>]/i.test(html) ? html : wrapFragment(html));
   // an <html>/<body> tag after other markup, or cut inside an attribute, leaves linkedom with no
   // <html> root (or none at all): read the page as a fragment
