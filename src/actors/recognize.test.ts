@@ -131,8 +131,11 @@ for (const c of cases) {
 }
 
 test('actors: mentions are sorted and every mention has its actor', () => {
-  const doc = run('US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing. Blinken said he was pleased. The Kremlin said nothing.', '2024-04-26');
-  for (let i = 1; i < doc.actorMentions.length; i++) assert.ok(doc.actorMentions[i - 1]!.start <= doc.actorMentions[i]!.start);
+  const doc = run("US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing. Blinken said he was pleased. Cui Tiankai, China's ambassador to the US, and Britain's Foreign Office agreed. The Chinese envoy left. The Kremlin said nothing.", '2020-04-26');
+  for (let i = 1; i < doc.actorMentions.length; i++) {
+    assert.ok(doc.actorMentions[i - 1]!.start <= doc.actorMentions[i]!.start);
+    assert.ok(doc.actorMentions[i - 1]!.end <= doc.actorMentions[i]!.start, 'mentions do not overlap');
+  }
   for (const m of doc.actorMentions) {
     const a = actorById(doc, m.id);
     assert.ok(a, m.id);

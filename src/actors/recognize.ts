@@ -459,7 +459,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       if (tokActor[i] && isPoss(i + 1)) {
         // "Mr. Trump's personal lawyer": the country of the person named
         const pa = actors.get(tokActor[i]!);
-        if (pa?.kind === 'person' && pa.country) items.push({ t: i, kind: 'country', code: pa.country, sector: null, body: null, nat: true });
+        // the title starts after the possessive: the person named keeps their own mention
+        if (pa?.kind === 'person' && pa.country && items.length) items.push({ t: items[items.length - 1]!.t, kind: 'country', code: pa.country, sector: null, body: null, nat: true });
         break;
       }
       if (h) break;
@@ -479,8 +480,13 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         i--;
         continue;
       }
-      if ((low === 'to' || low === 'the') && items.length) {
-        if (low === 'to') items.push({ t: i, kind: 'to' });
+      if (low === 'the' && items.length) {
+        i--;
+        continue;
+      }
+      // "envoy to the US": only a role may be followed by its destination
+      if (low === 'to' && items.length && i > 0 && roleOf(hitAt(i - 1))) {
+        items.push({ t: i, kind: 'to' });
         i--;
         continue;
       }
@@ -1035,7 +1041,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   let from = 0;
   for (let k = 0; k < nT; k++) {
     const low = T.lower[k]!;
-    if (low !== 'he' && low !== 'she') continue;
+    if ((low !== 'he' && low !== 'she') || taken[k]) continue; // "Liu He" is a name
     const s = T.sentence[k]!;
     // the one person named earlier in this sentence, else the one person of the previous sentence
     const here = new Set<string>();
