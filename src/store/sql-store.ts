@@ -107,8 +107,10 @@ function dateWhere(w: Where, from: string | undefined, to: string | undefined): 
   const lo = bound(from, 'from');
   const hi = bound(to, 'to');
   if (lo) {
-    w.clauses.push('e.day_hi >= ?');
-    w.params.push(lo);
+    // a day key spans at most a calendar year, so day_hi >= lo implies day_lo >= Jan 1 of lo's
+    // year: the bound lets a (…, day_lo) index start there instead of at the beginning of time
+    w.clauses.push('e.day_hi >= ?', 'e.day_lo >= ?');
+    w.params.push(lo, `${lo.slice(0, 4)}-01-01`);
   }
   if (hi) {
     w.clauses.push('e.day_lo <= ?');
@@ -373,11 +375,11 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     }
   };
 
-  const eventWhere = (f: EventFilter): Where => {
+  const eventWhere = (f: EventFilter, withActor = true): Where => {
     const w: Where = { clauses: [], params: [] };
     if (f.source) w.clauses.push(sidesMatch(['source'], up(f.source), w));
     if (f.target) w.clauses.push(sidesMatch(['target'], up(f.target), w));
-    if (f.actor) w.clauses.push(sidesMatch(['source', 'target'], up(f.actor), w));
+    if (f.actor && withActor) w.clauses.push(sidesMatch(['source', 'target'], up(f.actor), w));
     if (f.type) {
       w.clauses.push('e.type = ?');
       w.params.push(f.type);
@@ -396,6 +398,41 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
       }
     }
     return w;
+  };
+
+  /**
+   * Events of one actor (either side), newest first. Each side is its own index range — events
+   * with the actor as source, then as target only (source <> actor) — so the total is index-only
+   * counts and the page is merged from two newest-first runs of at most offset + limit rows
+   * each, instead of sorting every event of a busy actor.
+   */
+  const actorEvents = async (f: EventFilter, code: string): Promise<{ total: number; events: StoredEvent[] }> => {
+    const w = eventWhere(f, false);
+    const rest = w.clauses.map((c) => ` AND ${c}`).join('');
+    const sides: SqlFragment[] = [
+      { sql: `FROM events e WHERE e.source_code = ?${rest}`, params: [code, ...w.params] },
+      { sql: `FROM events e WHERE e.target_code = ? AND e.source_code <> ?${rest}`, params: [code, code, ...w.params] },
+    ];
+    const limit = clampLimit(f.limit);
+    const offset = Math.max(0, Math.floor(f.offset ?? 0));
+    let total = -1;
+    if (f.count !== false) {
+      // as source + as target − both sides: three index-only counts (source <> ? would read rows)
+      const n = await db.all<{ n: number }>(
+        `SELECT (SELECT COUNT(*) FROM events e WHERE e.source_code = ?${rest})
+           + (SELECT COUNT(*) FROM events e WHERE e.target_code = ?${rest})
+           - (SELECT COUNT(*) FROM events e WHERE e.source_code = ? AND e.target_code = ?${rest}) AS n`,
+        [code, ...w.params, code, ...w.params, code, code, ...w.params]);
+      total = num(n[0]?.n);
+    }
+    if (limit === 0) return { total, events: [] };
+    const page = sides.map((x, i) => `SELECT p${i}.id FROM (SELECT e.id ${x.sql} ORDER BY ${dialect.newestFirst} LIMIT ?) p${i}`);
+    const rows = await db.all(
+      `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.id IN (${page.join(' UNION ALL ')})
+       ORDER BY ${dialect.newestFirst} LIMIT ? OFFSET ?`,
+      [...sides[0]!.params, offset + limit, ...sides[1]!.params, offset + limit, limit, offset],
+    );
+    return { total, events: rows.map(toStoredEvent) };
   };
 
   const factWhere = (f: FactFilter): Where => {
@@ -488,6 +525,7 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     }),
 
     events: (f = {}) => wrap('events', async () => {
+      if (f.actor && f.order !== 'id') return actorEvents(f, up(f.actor));
       const w = eventWhere(f);
       const where = whereSql(w);
       const total = f.count === false ? [] : await db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM events e ${where}`, w.params);
