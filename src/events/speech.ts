@@ -133,6 +133,7 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
   const t = ctx.doc.tokens;
   const lex = ctx.lex;
   const out: Reading[] = [];
+  let lastSpeaker: number[] = [];
   for (let i = s0; i < s1; i++) {
     const lem = ctx.lemma[i]!;
     if (t.pos[i] !== 'VERB') continue;
@@ -142,17 +143,24 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
     const near = (rule: string, reason: string) => {
       if (trace) trace.push({ sentence: s, rule, trigger: t.lower[i]!, token: i, outcome: 'near', reason });
     };
-    // the speaker: subject before the verb, or after it in "…, said Lavrov" / "…, Syria said"
-    let speaker = findSubject(ctx, i, s0).mentions;
+    // the speaker: subject before the verb, or after it in "…, said Lavrov" / "…, Syria said";
+    // ", adding that …" continues the sentence's previous speaker
+    const continuing = i > s0 && (t.lower[i - 1] === ',' || QUOTE.has(t.lower[i - 1]!)) && t.lower[i]!.endsWith('ing') && lastSpeaker.length > 0;
+    let speaker = continuing ? [...lastSpeaker] : findSubject(ctx, i, s0).mentions;
     let after = i + 1;
-    const inverted = i > s0 && (t.lower[i - 1] === ',' || QUOTE.has(t.lower[i - 1]!));
-    if (!speaker.length && inverted) {
+    // "…, said Lavrov": the speaker follows the verb (", saying …" has its subject before)
+    let inverted = false;
+    if (!speaker.length && i > s0 && (t.lower[i - 1] === ',' || QUOTE.has(t.lower[i - 1]!)) && !t.lower[i]!.endsWith('ing')) {
+      inverted = true;
       const g = groupRight(ctx, i + 1, s1);
       for (const c of g) speaker.push(...chunkActors(ctx, c, false).mentions);
       if (g.length) after = g[g.length - 1]!.end;
+    } else if (speaker.length && i > s0 && (t.lower[i - 1] === ',' || QUOTE.has(t.lower[i - 1]!)) && !t.lower[i]!.endsWith('ing')) {
+      inverted = speakerStart(ctx, speaker, i) > i; // never: a found subject precedes the verb
     }
     speaker = oneByCode(ctx, speaker.filter((m) => !ctx.mentionLocative[m]));
     if (!speaker.length) continue;
+    lastSpeaker = speaker;
     const spCodes = new Set(speaker.map((m) => ctx.mentionCode[m]));
     const mk = (p: Pattern, src: number, tgt: number, how: string): Reading => ({ pattern: p, sentence: s, trigger: i, frameEnd: i + 1, source: src, target: tgt, flags: blank(), confidence: p.confidence, how: [how] });
 
@@ -234,6 +242,13 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
     const th = threatCue(ctx, a, b);
     if (th >= 0) {
       let tg = oneByCode(ctx, addressee);
+      // the actor nearest before the cue in the words ("that Damascus would face consequences")
+      for (let k = th - 1; !tg.length && k >= a; k--) {
+        const m = ctx.mentionAt[k]!;
+        const c = m >= 0 ? ctx.mentionCode[m] : null;
+        if (c && !spCodes.has(c) && !ctx.mentionLocative[m] && statelike(ctx, m)) tg = [m];
+        if (c && spCodes.has(c)) break; // the speaker's own side threatens: look elsewhere
+      }
       if (!tg.length) {
         // the other party of the sentence: the only one, or the one named most often
         const others = new Map<string, { m: number; n: number }>();
@@ -289,7 +304,7 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
           bestD = d;
         }
       }
-      targets = best >= 0 ? [best] : [];
+      targets = best >= 0 ? [best, ...coordinated(ctx, best, ms)] : [];
     }
     if (!targets.length) {
       near(accuse >= 0 ? sp.accuse.id : reject >= 0 ? sp.reject.id : sp.support.id, 'the words name no other codable actor');
@@ -305,6 +320,22 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
 function oneByCode(ctx: DocContext, ms: number[]): number[] {
   const seen = new Set<string | null>();
   return ms.filter((m) => !seen.has(ctx.mentionCode[m]!) && (seen.add(ctx.mentionCode[m]!), true));
+}
+
+/** Candidates coordinated with `best` ("Tokyo and Seoul were stoking …"): only list material between. */
+function coordinated(ctx: DocContext, best: number, ms: number[]): number[] {
+  const t = ctx.doc.tokens;
+  const out: number[] = [];
+  for (const m of ms) {
+    if (m === best || ctx.mentionCode[m] === ctx.mentionCode[best]) continue;
+    const [a1, b1] = ctx.mentionTokens[Math.min(m, best)]!;
+    const [a2] = ctx.mentionTokens[Math.max(m, best)]!;
+    void a1;
+    let ok = a2 - b1 <= 4;
+    for (let k = b1; k < a2 && ok; k++) if (!(t.lower[k] === ',' || ctx.lex.coordinators.has(t.lower[k]!) || t.pos[k] === 'DET')) ok = false;
+    if (ok) out.push(m);
+  }
+  return out;
 }
 
 /** First token of the speaker phrase (or the verb) so the words exclude the attribution. */
