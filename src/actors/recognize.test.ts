@@ -179,3 +179,19 @@ test('actors: an article without a date is read at "today"', () => {
   later(doc);
   assert.equal(actorById(doc, 'p:wang-yi')?.sector, 'ELI');
 });
+
+test('actors: any word soup gives sorted, non-overlapping mentions of known actors (property)', async () => {
+  const fc = (await import('fast-check')).default;
+  const words = ['Xi', 'Jinping', "China's", 'President', 'he', 'Mr.', 'al', '-', 'Kaabi', ',', '.', 'the', 'to', 'US', 'Beijing', 'in', 'former', 'Joe', 'Bidens', 'xi', 'jinping', '’s', 'Washington', 'Post', 'Georgia', 'Atlanta', 'Kevin', 'officials', 'Chinese', 'government', 'and', 'his', 'son', 'Hunter', '\n\n', 'Dr', 'of', 'envoy', 'Taliban', 'UN', 'spokesman', 'Haq', 'Security', 'Council', 'National'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 40 }), fc.boolean(), (ws, dated) => {
+      const doc = run(ws.join(' '), dated ? '2019-05-05' : null);
+      for (let i = 0; i < doc.actorMentions.length; i++) {
+        const m = doc.actorMentions[i]!;
+        assert.ok(actorById(doc, m.id), `mention of unknown actor ${m.id}`);
+        if (i > 0) assert.ok(doc.actorMentions[i - 1]!.end <= m.start, 'overlapping mentions');
+      }
+    }),
+    { numRuns: 200, seed: 7 },
+  );
+});

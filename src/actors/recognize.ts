@@ -137,6 +137,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     return a;
   };
   const mention = (a: DocActor, start: number, end: number, label: MentionLabel) => {
+    // mentions never overlap: a span touching a token already taken is dropped
+    for (let t = tokAtOrAfter(start); t < nT && T.start[t]! < end; t++) if (taken[t]) return;
     const m: ActorMention = { start, end, label, id: a.id };
     a.mentions.push(m);
     mentions.push(m);

@@ -85,6 +85,7 @@ export function scanHits(kb: CompiledKb, text: string, f: Uint16Array, T: Doc['t
       if (!valid) continue;
       let t1 = t0;
       while (t1 + 1 < nT && T.end[t1 + 1]! <= m.end) t1++;
+      if (T.sentence[t1] !== T.sentence[t0]) continue; // never across a sentence or paragraph break
       hits.push({ start: i, end: m.end, entries: valid, t0, t1, used: false });
       after = m.end;
       break;
