@@ -39,3 +39,16 @@ test('read errors pass through the pool at their place in the stream', async () 
 test('an empty input stream ends cleanly and releases its workers', async () => {
   assert.deepEqual(await collect(2, 0), []);
 });
+
+test('a worker thread that dies fails only the article it held; the rest of the run completes', async () => {
+  process.env.PARLEY_TEST_WORKER_CRASH_ON = 'a5';
+  try {
+    const two = await collect(2, 12);
+    assert.equal(two.length, 12);
+    assert.match(two[5]!, /^err:STAGE_FAILED:6$/);
+    assert.match(two[6]!, /^ok:a6:/);
+    assert.match(two[11]!, /^ok:a11:/);
+  } finally {
+    delete process.env.PARLEY_TEST_WORKER_CRASH_ON;
+  }
+});

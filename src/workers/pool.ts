@@ -10,7 +10,8 @@ import { availableParallelism } from 'node:os';
 import type { ReadItem } from '../read/index.ts';
 import type { Extraction, ExtractionError } from '../extraction.ts';
 import { createPipeline, type PipelineOptions } from '../pipeline.ts';
-import { toParleyError } from '../errors.ts';
+import { ParleyError, toParleyError } from '../errors.ts';
+import type { Origin } from '../doc.ts';
 
 export type StreamResult =
   | { ok: true; extraction: Extraction }
@@ -47,11 +48,15 @@ export async function* extractStream(items: AsyncIterable<ReadItem>, opts: Strea
 
 async function* runPool(items: AsyncIterable<ReadItem>, n: number, pipelineOptions: PipelineOptions): AsyncGenerator<StreamResult> {
   const maxInFlight = n * 4;
-  const workers: Worker[] = [];
+  const workers = new Set<Worker>();
   const idle: Worker[] = [];
+  /** What each busy worker is extracting, so a worker that dies fails only that article. */
+  const busy = new Map<Worker, { seq: number; origin: Origin }>();
   const done = new Map<number, StreamResult>();
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
+  let closing = false;
+  let respawns = 0;
   const notify = () => {
     const w = wake;
     wake = null;
@@ -59,38 +64,53 @@ async function* runPool(items: AsyncIterable<ReadItem>, n: number, pipelineOptio
   };
   const wait = () => new Promise<void>((resolve) => (wake = resolve));
 
-  const ready: Promise<void>[] = [];
-  for (let i = 0; i < n; i++) {
-    const w = new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData: pipelineOptions });
-    workers.push(w);
-    ready.push(
-      new Promise((resolve, reject) => {
-        w.once('error', reject);
-        w.on('message', (m: { ready?: boolean; seq?: number; extraction?: Extraction; error?: ExtractionError }) => {
-          if (m.ready) {
-            idle.push(w);
-            resolve();
-          } else if (m.seq !== undefined) {
-            done.set(m.seq, m.extraction ? { ok: true, extraction: m.extraction } : { ok: false, error: m.error! });
-            idle.push(w);
-          }
-          notify();
-        });
-      }),
-    );
-    w.on('error', (err: Error) => {
-      failure = err;
-      notify();
+  const spawn = (): Promise<void> =>
+    new Promise((resolve) => {
+      const w = new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData: pipelineOptions });
+      let started = false;
+      workers.add(w);
+      w.on('message', (m: { ready?: boolean; seq?: number; extraction?: Extraction; error?: ExtractionError }) => {
+        if (m.ready) {
+          started = true;
+          idle.push(w);
+          resolve();
+        } else if (m.seq !== undefined) {
+          done.set(m.seq, m.extraction ? { ok: true, extraction: m.extraction } : { ok: false, error: m.error! });
+          busy.delete(w);
+          idle.push(w);
+        }
+        notify();
+      });
+      const died = (why: string) => {
+        if (closing || !workers.has(w)) return;
+        workers.delete(w);
+        const i = idle.indexOf(w);
+        if (i >= 0) idle.splice(i, 1);
+        const job = busy.get(w);
+        busy.delete(w);
+        if (job) {
+          done.set(job.seq, {
+            ok: false,
+            error: new ParleyError('STAGE_FAILED', 'events', `worker thread died while extracting this article (${why})`, job.origin).toJSON(),
+          });
+        }
+        if (!started) failure = new Error(`extraction worker failed to start: ${why}`);
+        else if (++respawns > n * 8) failure = new Error(`extraction workers keep dying (${why})`);
+        else void spawn();
+        resolve();
+        notify();
+      };
+      w.on('error', (err: Error) => died(err.message));
+      w.on('exit', (code) => died(`exit code ${code}`));
     });
-  }
 
   let nextSeq = 0; // next sequence number to assign
   let emitSeq = 0; // next sequence number to yield
-  const pendingInput: Array<{ seq: number; item: ReadItem }> = [];
+  const pendingInput: Array<{ seq: number; item: ReadItem & { ok: true } }> = [];
   const iterator = items[Symbol.asyncIterator]();
   let inputDone = false;
   try {
-    await Promise.all(ready);
+    await Promise.all(Array.from({ length: n }, spawn));
     while (true) {
       if (failure) throw failure;
       // top up the queue from the input, bounded by maxInFlight
@@ -107,7 +127,9 @@ async function* runPool(items: AsyncIterable<ReadItem>, n: number, pipelineOptio
       // hand work to idle workers
       while (idle.length && pendingInput.length) {
         const { seq, item } = pendingInput.shift()!;
-        if (item.ok) idle.shift()!.postMessage({ seq, article: item.article });
+        const w = idle.shift()!;
+        busy.set(w, { seq, origin: item.article.origin });
+        w.postMessage({ seq, article: item.article });
       }
       // emit everything that is ready, in order
       let emitted = false;
@@ -121,6 +143,7 @@ async function* runPool(items: AsyncIterable<ReadItem>, n: number, pipelineOptio
       if (!emitted && (inputDone || nextSeq - emitSeq >= maxInFlight || idle.length === 0 || pendingInput.length > 0)) await wait();
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    closing = true;
+    await Promise.all([...workers].map((w) => w.terminate()));
   }
 }
