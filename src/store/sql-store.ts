@@ -7,6 +7,7 @@ import type { EventMention, EventRecord, ExtractionError, PloverType, Quad } fro
 import { ParleyError } from '../errors.ts';
 import { contentHash } from './hash.ts';
 import { actorCode, dayKey, dayRange, isDateKey, quadClass } from './keys.ts';
+import { dyadKey, dyadRange, refreshRollups, type DyadKey } from './rollups.ts';
 import { chunks, placeholders, type Row, type SqlConn, type SqlDb, type SqlValue } from './sql.ts';
 import type {
   ActorDetail, ActorSummary, ArticleActorView, ArticleDetail, ArticleEventView, ArticleInput, DyadRow,
@@ -341,8 +342,14 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
   const recount = async (c: SqlConn, ids: number[]): Promise<void> => {
     const sorted = [...ids].sort((a, b) => a - b);
     await dialect.lockEvents(c, sorted);
+    const keys: DyadKey[] = [];
     for (const part of chunks(sorted, IN_CHUNK)) {
       const inList = placeholders(part.length);
+      // the rollup buckets these events count in (an event's dyad and day never change)
+      for (const r of await c.all<{ source_code: string; target_code: string; day: string }>(
+        `SELECT source_code, target_code, day FROM events WHERE id IN (${inList})`, part)) {
+        keys.push(dyadKey(r.source_code, r.target_code, String(r.day ?? '')));
+      }
       await c.run(
         `DELETE FROM events WHERE id IN (${inList}) AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.id)`,
         part,
@@ -360,6 +367,7 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
         part,
       );
     }
+    await refreshRollups(c, keys);
   };
 
   /** Drop global actors a replaced article left with no article or event. */
@@ -416,7 +424,12 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     const limit = clampLimit(f.limit);
     const offset = Math.max(0, Math.floor(f.offset ?? 0));
     let total = -1;
-    if (f.count !== false) {
+    if (f.count !== false && w.clauses.length === 0) {
+      // no other filter: the actor's counters (rollups.ts)
+      const n = await db.all<{ n: number }>(
+        'SELECT as_source + as_target - both_sides AS n FROM actor_counts WHERE code = ?', [code]);
+      total = num(n[0]?.n);
+    } else if (f.count !== false) {
       // as source + as target − both sides: three index-only counts (source <> ? would read rows)
       const n = await db.all<{ n: number }>(
         `SELECT (SELECT COUNT(*) FROM events e WHERE e.source_code = ?${rest})
@@ -447,15 +460,12 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     return w;
   };
 
-  // events per actor = as source + as target − events with the actor on both sides (each a grouped index scan)
+  // per-actor counters kept by ingest (rollups.ts): events = as source + as target − both sides
   const actorSummarySql = (where: string) => `
     SELECT ac.code, ac.label, ac.kind, ac.country,
-      COALESCE(s.n, 0) AS as_source, COALESCE(t.n, 0) AS as_target,
-      COALESCE(s.n, 0) + COALESCE(t.n, 0) - COALESCE(b.n, 0) AS events
-    FROM actors ac
-    LEFT JOIN (SELECT source_code AS code, COUNT(*) AS n FROM events GROUP BY source_code) s ON s.code = ac.code
-    LEFT JOIN (SELECT target_code AS code, COUNT(*) AS n FROM events GROUP BY target_code) t ON t.code = ac.code
-    LEFT JOIN (SELECT source_code AS code, COUNT(*) AS n FROM events WHERE source_code = target_code GROUP BY source_code) b ON b.code = ac.code
+      COALESCE(n.as_source, 0) AS as_source, COALESCE(n.as_target, 0) AS as_target,
+      COALESCE(n.as_source + n.as_target - n.both_sides, 0) AS events
+    FROM actors ac LEFT JOIN actor_counts n ON n.code = ac.code
     ${where}`;
 
   const toSummary = (r: Row): ActorSummary => ({
@@ -644,13 +654,32 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     }),
 
     dyads: (f = {}) => wrap('dyads', async () => {
-      const w = factWhere(f);
+      // whole buckets from the dyad × month rollup, plus the events of partly covered edge months
+      const range = dyadRange(bound(f.from, 'from'), bound(f.to, 'to'));
+      const who = (alias: string): SqlFragment => {
+        if (f.pair) {
+          const [a, b] = [up(f.pair[0]), up(f.pair[1])];
+          return { sql: ` AND ((${alias}.source_code = ? AND ${alias}.target_code = ?) OR (${alias}.source_code = ? AND ${alias}.target_code = ?))`, params: [a, b, b, a] };
+        }
+        if (f.actor) return { sql: ` AND (${alias}.source_code = ? OR ${alias}.target_code = ?)`, params: [up(f.actor), up(f.actor)] };
+        return { sql: '', params: [] };
+      };
+      const r = who('r');
+      const e = who('e');
+      const parts = [`SELECT r.source_code, r.target_code, r.events AS n, r.mentions AS m, r.intensity_sum AS s
+        FROM dyad_months r WHERE ${range.rollup.sql}${r.sql}`];
+      const params: SqlValue[] = [...range.rollup.params, ...r.params];
+      for (const [a, b] of range.edges) {
+        parts.push(`SELECT e.source_code, e.target_code, 1 AS n, e.num_mentions AS m, e.intensity AS s
+          FROM events e WHERE e.day_lo >= ? AND e.day_lo <= ? AND e.day_hi = e.day_lo${e.sql}`);
+        params.push(a, b, ...e.params);
+      }
       const rows = await db.all(
-        `SELECT e.source_code AS source, e.target_code AS target, COUNT(*) AS events, SUM(e.num_mentions) AS mentions,
-           AVG(e.intensity) AS intensity
-         FROM events e ${whereSql(w)} GROUP BY e.source_code, e.target_code
+        `SELECT x.source_code AS source, x.target_code AS target, SUM(x.n) AS events, SUM(x.m) AS mentions,
+           SUM(x.s) / SUM(x.n) AS intensity
+         FROM (${parts.join(' UNION ALL ')}) x GROUP BY x.source_code, x.target_code
          ORDER BY events DESC, mentions DESC, source, target LIMIT ?`,
-        [...w.params, clampLimit(f.limit, MAX_LIMIT)],
+        [...params, clampLimit(f.limit, MAX_LIMIT)],
       );
       return rows.map((r): DyadRow => ({
         source: String(r.source), target: String(r.target), events: num(r.events), mentions: num(r.mentions),

@@ -4,7 +4,7 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Extraction } from '../extraction.ts';
+import type { Extraction, PloverType } from '../extraction.ts';
 import type { Store, StoredEvent } from './types.ts';
 import { makeExtraction, party, sampleArticles } from './test-fixtures.ts';
 
@@ -299,6 +299,43 @@ export function storeSuite(name: string, factory: StoreFactory): void {
     await s.ingest(items(sampleArticles()));
     const d = await s.dyads({ limit: 2 });
     assert.deepEqual(d.map((x) => [x.source, x.target, x.events]), [['CHN', 'USA', 3], ['USA', 'CHN', 2]]);
+  });
+
+  it('dyads over a date range count the same events as facts over it (whole and partly covered months)', async (s) => {
+    const RUS = party('RUS', 'Russia');
+    const FRA = party('FRA', 'France');
+    const when: Array<[string | null, PloverType]> = [
+      ['2024-01-10', 'CONSULT'], ['2024-01-25', 'ACCUSE'], ['2024-02-14', 'CONSULT'], ['2024-02', 'AGREE'],
+      ['2024-03-03', 'THREATEN'], ['2024-03-31', 'CONSULT'], ['2024', 'REJECT'], ['2023-12-31', 'CONSULT'], [null, 'PROTEST'],
+    ];
+    const sentences = when.map(([d, t], i) => `Paris and Moscow exchanged note ${i} (${t}, ${d ?? 'undated'}).`);
+    await s.ingest(items([...sampleArticles(), makeExtraction({
+      doc: 'desk-notes', title: 'Notes', source: 'Desk', published: null, paragraphs: sentences,
+      events: when.map(([date, type], i) => ({ type, source: i % 3 ? FRA : RUS, target: i % 3 ? RUS : FRA, date, sentences: [sentences[i]!] })),
+    })]));
+    const ranges: Array<{ from?: string; to?: string }> = [
+      {}, { from: '2024-01-01', to: '2024-03-31' }, { from: '2024-01-15', to: '2024-03-10' }, { from: '2024-02-10', to: '2024-02-20' },
+      { from: '2024-03' }, { to: '2024-01-20' }, { from: '2023-12-31', to: '2024-01-10' }, { from: '2024-04-13', to: '2024-05' },
+    ];
+    for (const r of ranges) {
+      const want = new Map<string, { events: number; mentions: number; sum: number }>();
+      for (const f of await s.facts(r)) {
+        const k = `${f.source}>${f.target}`;
+        const a = want.get(k) ?? { events: 0, mentions: 0, sum: 0 };
+        a.events++;
+        a.mentions += f.num_mentions;
+        a.sum += f.intensity;
+        want.set(k, a);
+      }
+      const got = await s.dyads(r);
+      const label = JSON.stringify(r);
+      assert.deepEqual(got.map((d) => `${d.source}>${d.target}`).sort(), [...want.keys()].sort(), label);
+      for (const d of got) {
+        const w = want.get(`${d.source}>${d.target}`)!;
+        assert.deepEqual([d.events, d.mentions, d.intensity], [w.events, w.mentions, Math.round((w.sum / w.events) * 100) / 100], label);
+      }
+    }
+    for (const a of await s.actors()) assert.equal(a.events, (await s.facts({ actor: a.code })).length, a.code);
   });
 
   it('a batch that fails stores none of its articles', async (s) => {

@@ -6,6 +6,7 @@ import { placeholders } from '../sql.ts';
 import type { Store } from '../types.ts';
 import { assertSchemaName, createPgDriver } from './driver.ts';
 import { PG_SCHEMA } from './schema.ts';
+import { REBUILD_ROLLUPS, ROLLUPS_META_KEY } from '../rollups.ts';
 
 const TSQ = `websearch_to_tsquery('english', ?)`;
 
@@ -52,6 +53,11 @@ export async function openPostgresStore(url: string, opts: PgStoreOptions = {}):
       await c.all('SELECT pg_advisory_xact_lock(727411)');
       if (opts.schema) await c.run(`CREATE SCHEMA IF NOT EXISTS ${assertSchemaName(opts.schema)}`);
       for (const stmt of PG_SCHEMA.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await c.run(stmt);
+      // a store from before the rollups gets them built once
+      if (!(await c.all('SELECT value FROM parley_meta WHERE key = ?', [ROLLUPS_META_KEY])).length) {
+        for (const stmt of REBUILD_ROLLUPS) await c.run(stmt);
+        await c.run('INSERT INTO parley_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [ROLLUPS_META_KEY, '1']);
+      }
     });
   } catch (err) {
     await db.close().catch(() => undefined);

@@ -5,6 +5,7 @@ import { createCountryNames } from '../countries.ts';
 import type { Store } from '../types.ts';
 import { createSqliteDriver } from './driver.ts';
 import { SQLITE_SCHEMA } from './schema.ts';
+import { REBUILD_ROLLUPS, ROLLUPS_META_KEY } from '../rollups.ts';
 
 const sqliteDialect: DialectSql = {
   ftsArticleIds(q) {
@@ -34,5 +35,13 @@ const sqliteDialect: DialectSql = {
 export function openSqliteStore(file = './parley.db'): Store {
   const db = createSqliteDriver({ file });
   db.raw.exec(SQLITE_SCHEMA);
+  // a store from before the rollups (or bulk-loaded around them) gets them built once
+  const built = db.raw.prepare('SELECT value FROM parley_meta WHERE key = ?').get(ROLLUPS_META_KEY);
+  if (!built) {
+    db.raw.transaction(() => {
+      for (const stmt of REBUILD_ROLLUPS) db.raw.exec(stmt);
+      db.raw.prepare('INSERT OR REPLACE INTO parley_meta (key, value) VALUES (?, ?)').run(ROLLUPS_META_KEY, '1');
+    }).immediate();
+  }
   return createSqlStore(db, sqliteDialect, { countryName: createCountryNames() });
 }

@@ -79,6 +79,28 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
 
+-- rollups (src/store/rollups.ts), recomputed for the touched keys inside each ingest / removal
+CREATE TABLE IF NOT EXISTS dyad_months (
+  days INTEGER NOT NULL,
+  bucket TEXT NOT NULL,
+  source_code TEXT NOT NULL,
+  target_code TEXT NOT NULL,
+  day_lo TEXT, day_hi TEXT,
+  events INTEGER NOT NULL DEFAULT 0,
+  mentions INTEGER NOT NULL DEFAULT 0,
+  intensity_sum REAL NOT NULL DEFAULT 0,
+  PRIMARY KEY (days, bucket, source_code, target_code)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS dyad_months_source ON dyad_months (source_code, target_code, events);
+CREATE INDEX IF NOT EXISTS dyad_months_target ON dyad_months (target_code, events);
+
+CREATE TABLE IF NOT EXISTS actor_counts (
+  code TEXT PRIMARY KEY,
+  as_source INTEGER NOT NULL DEFAULT 0,
+  as_target INTEGER NOT NULL DEFAULT 0,
+  both_sides INTEGER NOT NULL DEFAULT 0
+);
+
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
   title, text, content = 'articles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
 );
