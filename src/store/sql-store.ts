@@ -638,11 +638,23 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     }),
 
     facts: (f = {}) => wrap('facts', async () => {
-      const w = factWhere(f);
       const limit = f.limit !== undefined ? ` LIMIT ${clampLimit(f.limit, MAX_LIMIT * 100)}` : '';
+      const cols = 'e.id, e.type, e.quad, e.intensity, e.source_code, e.target_code, e.source_country, e.target_country, e.day, e.num_mentions, e.day_lo';
+      let from = 'events e';
+      let w: Where;
+      if (f.pair) {
+        // one index range per direction, each read off the covering events_pair_facts index (an OR of
+        // the two made SQLite collect rowids and read every event row)
+        const [a, b] = [up(f.pair[0]), up(f.pair[1])];
+        const rest = factWhere({ ...(f.actor ? { actor: f.actor } : {}), ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) });
+        const more = rest.clauses.map((c) => ` AND ${c}`).join('');
+        const dirs = a === b ? [[a, b]] : [[a, b], [b, a]];
+        from = `(${dirs.map(() => `SELECT ${cols} FROM events e WHERE e.source_code = ? AND e.target_code = ?${more}`).join(' UNION ALL ')}) e`;
+        w = { clauses: [], params: dirs.flatMap((d) => [...d, ...rest.params]) };
+      } else w = factWhere(f);
       const rows = await db.all(
         `SELECT e.id, e.type, e.quad, e.intensity, e.source_code, e.target_code, e.source_country, e.target_country, e.day, e.num_mentions
-         FROM events e ${whereSql(w)} ORDER BY CASE WHEN e.day_lo IS NULL THEN 1 ELSE 0 END, e.day_lo, e.id${limit}`,
+         FROM ${from} ${whereSql(w)} ORDER BY CASE WHEN e.day_lo IS NULL THEN 1 ELSE 0 END, e.day_lo, e.id${limit}`,
         w.params,
       );
       return rows.map((r): EventFact => ({

@@ -63,9 +63,11 @@ CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country);
 -- day_hi too: a type + date range count is covered by the index
 DROP INDEX IF EXISTS events_type_day;
 CREATE INDEX IF NOT EXISTS events_type_days ON events (type, day_lo, day_hi);
--- a dyad's events over a date range, covering (type too: source + target + type counts read no rows)
+-- a dyad's events over a date range, covering what facts() and source + target + type counts read
 DROP INDEX IF EXISTS events_dyad;
-CREATE INDEX IF NOT EXISTS events_pair ON events (source_code, target_code, day_lo, day_hi, num_mentions, intensity, type);
+DROP INDEX IF EXISTS events_pair;
+CREATE INDEX IF NOT EXISTS events_pair_facts ON events (source_code, target_code, day_lo)
+  INCLUDE (day_hi, num_mentions, intensity, type, quad, source_country, target_country, day, id);
 CREATE INDEX IF NOT EXISTS events_newest ON events (day_lo DESC NULLS LAST, id DESC);
 
 CREATE TABLE IF NOT EXISTS mentions (
