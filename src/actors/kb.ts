@@ -81,6 +81,8 @@ export interface CompiledKb {
   collectives: Set<string>;
   /** Family relations: "his wife Grace" is a person of his country. */
   kin: Set<string>;
+  /** Role → the states some KB office-holder held it for (no state has a "prime minister" unless one is listed). */
+  roleStates: Map<Role, Set<string>>;
 }
 
 export function slug(s: string): string {
@@ -168,9 +170,16 @@ export function compileKb(data: ActorKbData): CompiledKb {
     for (const a of row.aliases) if (!p.aliases.includes(a)) p.aliases.push(a);
   }
   const personByAlias = new Map<string, number[]>();
+  const roleStates = new Map<Role, Set<string>>();
   const peopleByCountry = new Map<string, number[]>();
   people.forEach((p, i) => {
     p.termRoles = p.terms.map((t) => roleByTitle.get(folder.key(t.office)) ?? null);
+    p.termRoles.forEach((r, k) => {
+      if (!r) return;
+      const set = roleStates.get(r) ?? new Set<string>();
+      set.add(p.terms[k]!.country);
+      roleStates.set(r, set);
+    });
     p.words = [...new Set([p.name, ...p.aliases].flatMap((n) => folder.key(n).split(' ')))];
     for (const c of new Set(p.terms.map((t) => t.country))) {
       const l = peopleByCountry.get(c) ?? [];
@@ -222,5 +231,6 @@ export function compileKb(data: ActorKbData): CompiledKb {
     former: lower(np.former),
     collectives: lower(np.collectives),
     kin: lower(np.kin),
+    roleStates,
   };
 }

@@ -55,6 +55,11 @@ const cases: Case[] = [
   // people whose country the text gives only around them
   { name: 'a fellow minister named just before', text: 'French Foreign Minister Pierre Lenoir spoke first. Anne Marchal, the justice minister, said the case was closed.', date: '2024-04-26', surface: 'Anne Marchal', want: { country: 'FRA', role: /justice minister/ } },
   { name: "the article's main state", text: 'Iraq asked for help. Baghdad wants money. Iraqi officials agree. Ali Hassan, a spokesman, said talks went on.', date: '2019-02-04', surface: 'Ali Hassan', want: { country: 'IRQ', kind: 'person' } },
+  // the scene of the article and offices only some states have
+  { name: 'a local office takes the scene, not the most-named state', text: 'The US paid. US troops left. The US army built roads. "We waited," said Karim Nouri, the district governor, in Kabul. Life in Afghanistan is hard.', date: '2019-02-04', surface: 'Karim Nouri', want: { country: 'AFG', role: /governor/ } },
+  { name: 'a titled person with no main state takes the scene', text: 'Fighting in Iraq went on. Hospitals in Iraq are full. Turkey and the US traded blame. "We lack everything," said Dr. Omar Nasser.', date: '2019-02-04', surface: 'Omar Nasser', want: { country: 'IRQ' } },
+  { name: 'a prime minister is not from a state without one', text: 'The US sent aid. The US asked for more. Australia agreed, and Australia paid. Prime Minister Tom Hale opposed the plan.', date: '2019-02-04', surface: 'Tom Hale', want: { country: 'AUS', role: /prime minister/ } },
+  { name: 'a prime minister with no fitting state stays without one', text: 'The US sent aid. The US asked for more. Prime Minister Tom Hale opposed the plan.', date: '2019-02-04', surface: 'Tom Hale', want: { country: null } },
   // appositions
   { name: 'apposition with a possessive state', text: "Cui Tiankai, China's ambassador to the US, said the talks were useful.", date: '2021-03-18', surface: 'Cui Tiankai', want: { country: 'CHN' } },
   { name: 'title, comma, unknown name', text: "Iraq's president, Barham Salih, rejected the plan.", date: '2019-02-04', surface: 'Barham Salih', want: { country: 'IRQ', kind: 'person', role: /president/ } },

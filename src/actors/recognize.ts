@@ -31,6 +31,8 @@ interface DocActor {
   mentions: ActorMention[];
   /** Rank of the role (roles.json) the person holds, when known. */
   rank?: string | undefined;
+  /** The roles.json role behind `rank`, when known. */
+  roleObj?: Role | undefined;
   /** Folded short forms that refer back to this person ("blinken", "mr blinken"). */
   short: Set<string>;
   last: number;
@@ -67,6 +69,7 @@ const RE_SPLIT_SPACE = /\s+/;
 const RE_FINAL_S = /s$/;
 const OWNER_KINDS = new Set(['state', 'demonym', 'adjective', 'capital', 'igo']);
 const CABINET_RANKS = new Set(['minister', 'head_of_government', 'head_of_state', 'deputy']);
+const HEAD_RANKS = new Set(['head_of_government', 'head_of_state']);
 const NOUNISH_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'another', 'who', 'is', 'was', 'now', 'then']);
 
@@ -541,6 +544,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       sector: ctx?.former ? 'ELI' : (ctx?.sector ?? null),
       role: ctx?.roleText ? (ctx.former ? `former ${ctx.roleText}` : ctx.roleText) : null,
       rank: ctx?.role && !ctx.former ? ctx.role.rank : undefined,
+      roleObj: ctx?.role && !ctx.former ? ctx.role : undefined,
     }));
     if (!a.country && ctx?.country) a.country = ctx.country;
     if (!personSet.has(a)) {
@@ -736,7 +740,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       if (!actor.country && right2.country) actor.country = right2.country;
       if (!actor.role && right2.roleText) {
         actor.role = right2.former ? `former ${right2.roleText}` : right2.roleText;
-        if (!right2.former && right2.role) actor.rank = right2.role.rank;
+        if (!right2.former && right2.role) {
+          actor.rank = right2.role.rank;
+          actor.roleObj = right2.role;
+        }
       }
       if (!actor.sector && right2.sector) actor.sector = right2.former ? 'ELI' : right2.sector;
       emitContext(actor, right2);
@@ -886,6 +893,16 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   }
   const ranked = [...tally.entries()].sort((x, y) => y[1] - x[1]);
   const main = ranked.length && ranked[0]![1] >= 2 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : null;
+  // the scene: the state the article most often names as a place ("in Gaza", "in Kabul")
+  const sceneTally = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.label !== 'metonym' && m.label !== 'state') continue;
+    const sa = actors.get(m.id)!;
+    if (sa.kind !== 'state' || !sa.country || !kb.stateName.has(sa.country) || !isLocativeAt(m.start)) continue;
+    sceneTally.set(sa.country, (sceneTally.get(sa.country) ?? 0) + 1);
+  }
+  const sr = [...sceneTally.entries()].sort((x, y) => y[1] - x[1]);
+  const scene = sr.length && sr[0]![1] >= 2 && (sr.length === 1 || sr[0]![1] > sr[1]![1]) ? sr[0]![0] : null;
   for (const a of persons) {
     if (a.country || !a.role && ![...a.aliases].some((x) => kb.honorifics.has(kb.folder.key(x.split(RE_SPACE_DOT)[0]!)))) continue;
     const first = a.mentions.find((m) => m.label === 'name');
@@ -922,7 +939,19 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       const ms = T.sentence[tokAtOrAfter(m.start)]!;
       if (ms === s || ms === s! - 1) colleague = pa.country;
     }
-    a.country = colleague ?? local ?? main ?? (best ? countryOfMention(best) : null);
+    const near = best ? countryOfMention(best) : null;
+    const head = a.roleObj && HEAD_RANKS.has(a.roleObj.rank) ? kb.roleStates.get(a.roleObj) : undefined;
+    if (head?.size) {
+      // a head of state or government: only a state that has such an office ("Prime Minister X"
+      // in an article mostly about the US is not American), else no country rather than a guess
+      const fits = (c: string | null): c is string => c !== null && head.has(c);
+      const top = ranked.find(([c, n]) => n >= 2 && fits(c));
+      a.country = [colleague, local].find(fits) ?? top?.[0] ?? (fits(near) ? near : null);
+    } else if (a.roleObj?.local) {
+      // an office of a place ("the district governor", "the mayor"): the state where the article's
+      // scene is, before its most-named state
+      a.country = colleague ?? scene ?? local ?? main ?? near;
+    } else a.country = colleague ?? local ?? main ?? scene ?? near;
   }
   doc.actorMentions = mentions;
   doc.actors = [...actors.values()]

@@ -66,6 +66,8 @@ export const roleSchema = z.strictObject({
   aliases: z.array(z.string().min(1).refine((s) => s === s.toLowerCase(), 'titles are lower-case')).default([]),
   sector,
   rank: z.enum(RANKS),
+  /** An office of a place (governor, mayor, police chief): its holder belongs to the state where the article's scene is. */
+  local: z.boolean().optional(),
 });
 
 export const groupSchema = z.strictObject({

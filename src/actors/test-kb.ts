@@ -38,6 +38,7 @@ export function fixtureKb(): ActorKbData {
       state('FRA', 'France', { demonyms: ['French'], capitals: ['Paris'], seats: ['Elysee'] }),
       state('AFG', 'Afghanistan', { demonyms: ['Afghan'], capitals: ['Kabul'] }),
       state('TUR', 'Turkey', { demonyms: ['Turkish'], capitals: ['Ankara'] }),
+      state('AUS', 'Australia', { demonyms: ['Australian'], capitals: ['Canberra'] }),
     ],
     igos: [
       { code: 'UN', name: 'United Nations', aliases: ['UN', 'U.N.'], bodies: [{ name: 'Security Council', aliases: ['UN Security Council'], sector: 'GOV' }], seats: [], ambiguous: [] },
@@ -53,6 +54,8 @@ export function fixtureKb(): ActorKbData {
       { title: 'general', aliases: [], sector: 'MIL', rank: 'military' },
       { title: 'official', aliases: ['officials'], sector: 'GOV', rank: 'official' },
       { title: 'government', aliases: [], sector: 'GOV', rank: 'other' },
+      { title: 'prime minister', aliases: [], sector: 'GOV', rank: 'head_of_government' },
+      { title: 'governor', aliases: ['district governor'], sector: 'GOV', rank: 'other', local: true },
     ],
     groups: [
       { name: 'Islamic State', aliases: ['Isis', 'ISIL'], kind: 'group', country: null, sector: 'REB', from: null, to: null },
