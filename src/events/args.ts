@@ -224,6 +224,8 @@ function listStart(ctx: DocContext, start: number, s0: number): number {
     if (p - 1 >= s0 && coord && t.lower[p - 1] === ',') p--;
     const c = chunkLeft(ctx, p - 1, s0);
     if (!c) return s;
+    // list members name actors or places ("Europe"); "show restraint, and the EU said" is no list
+    if (!c.mentions.length && t.pos[c.head] !== 'PROPN') return s;
     for (let q = c.start; q < c.end; q++) if (t.pos[q] === 'NUM') return s;
     s = c.start;
     first = false;
@@ -261,9 +263,13 @@ export function groupRight(ctx: DocContext, i: number, end: number): Chunk[] {
       } else p++;
     } else if (p === c.end) break; // no comma, no coordinator
     else if (!(p < end && ctx.mentionAt[p]! >= 0) && !(p < end && (t.pos[p] === 'DET' || t.pos[p] === 'PROPN'))) break;
-    // a comma list must go on with another phrase that names an actor
+    // a list goes on with another phrase that names an actor, after a member that names one (or a
+    // place); "urged calm, and the Alliance said …" joins clauses, not phrases
     const next = chunkRight(ctx, p, end);
     if (!next || !next.mentions.length) break;
+    if (!c.mentions.length && t.pos[c.head] !== 'PROPN') break;
+    const commaAnd = t.lower[c.end] === ',' && lex.coordinators.has(t.lower[c.end + 1] ?? '');
+    if (commaAnd && next.end < end && (t.pos[next.end] === 'VERB' || t.pos[next.end] === 'AUX')) break;
     c = next;
   }
   return out;

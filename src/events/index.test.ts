@@ -72,6 +72,8 @@ const frames: Array<[string, string, string[]]> = [
   ['", saying T and U were …": the participle speaks for the main subject, both targets', 'Borduria criticised the plan, saying Sylvania and Osterlich were stoking confrontation.', ['ACCUSE BOR>SYL', 'ACCUSE BOR>OST']],
   ['summoning an envoy is a protest', "Freedonia summoned Ruritania's ambassador over the arrests.", ['ACCUSE FRE>RUR']],
   ['a threat in the words is against the actor named before the cue', 'Teller said that Sylvania would face consequences if the shelling went on.', ['THREATEN FRE>SYL']],
+  ['a warning whose condition names the target', 'Teller warned on Monday that Freedonia may act if Borduria moves closer.', ['THREATEN FRE>BOR']],
+  ['"X, and the S said" is no list: S speaks', 'Sylvania urged calm, and the Alliance said it stood in solidarity with Osterlich.', ['SUPPORT ALL>OST']],
   ['an opening participle takes the main subject', 'Praising Osterlich for its restraint, Teller said the crisis was over.', ['SUPPORT FRE>OST']],
   ['source and target with the same code give nothing', "Vasko praised Strelsau's response.", []],
   ['a place after "in" is no actor', 'Teller met Vasko in Sylvania.', ['CONSULT FRE>RUR']],

@@ -103,13 +103,13 @@ function threatCue(ctx: DocContext, a: number, b: number): number {
 }
 
 /** End of the clause that starts at a: ';' or a comma followed by a contrastive subordinator. */
-function clauseEnd(ctx: DocContext, a: number, b: number): number {
+function clauseEnd(ctx: DocContext, a: number, b: number, keepConditions = false): number {
   const t = ctx.doc.tokens;
   for (let k = a; k < b; k++) {
     const w = t.lower[k]!;
     if (w === ';') return k;
     if (w === ',' && k + 1 < b && ['while', 'but', 'whereas', 'although', 'though', 'as'].includes(t.lower[k + 1]!)) return k;
-    if ((w === 'if' || w === 'unless') && k > a) return k;
+    if ((w === 'if' || w === 'unless') && k > a && !keepConditions) return k;
     if (w === 'but' && t.pos[k] === 'CCONJ') return k;
   }
   return b;
@@ -201,16 +201,22 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
     while (sp0 > s0 && ctx.mentionAt[sp0]! < 0 && (t.pos[sp0] === 'PROPN' || t.pos[sp0] === 'NOUN' || t.pos[sp0] === 'DET' || t.pos[sp0] === 'ADJ')) sp0--;
     if (sp0 > s0 && t.lower[sp0] === ',') sp0--;
     const quoteFirst = sp0 > s0 && QUOTE.has(t.lower[sp0]!) && QUOTE.has(t.lower[s0]!);
-    if (inverted || endsSentence || quoteFirst) {
+    const wordsFirst = inverted || endsSentence || quoteFirst;
+    if (wordsFirst) {
       // "…, Syria said." / "…, he told Blinken": the words come first
       a = s0;
       b = speakerStart(ctx, speaker, i);
     }
+    const bFull = b;
     b = clauseEnd(ctx, a, b);
     if (b - a < 3) continue;
     // THREATEN: "Turkey warned it will not stand by and watch a Russian-led attack", "warned of a clash with the US"
-    if (lex.warnVerbs.has(lem) && !inverted && !addressee.length && (t.lower[a] === 'of' || t.lower[a] === 'that' || t.pos[a] === 'PRON')) {
-      const e = clauseEnd(ctx, a, Math.min(b, a + 25));
+    let wa = a;
+    // "warned on Saturday that …": the words may open after a short time phrase
+    for (let q = a; q < Math.min(b, a + 5) && t.lower[wa] !== 'that'; q++) if (t.lower[q] === 'that') wa = q;
+    if (lex.warnVerbs.has(lem) && !wordsFirst && !addressee.length && (t.lower[wa] === 'of' || t.lower[wa] === 'that' || t.pos[wa] === 'PRON')) {
+      // a warning's condition often names its target ("… if Greece continued to …")
+      const e = clauseEnd(ctx, wa, Math.min(bFull, wa + 25), true);
       let tg = -1;
       for (let k = a; k < e && tg < 0; k++) {
         const m = ctx.mentionAt[k]!;
