@@ -278,47 +278,51 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
       }
       near(sp.warn.id, 'a threat with no single other actor in the sentence');
     }
+    // accusation (or, failing one, rejection) and support cues each find the actor they are about
     const accuse = cueIn(ctx, a, b, lex.accuseCues);
     const reject = accuse < 0 ? cueIn(ctx, a, b, lex.rejectCues) : -1;
-    const support = accuse < 0 && reject < 0 ? cueIn(ctx, a, b, lex.supportCues) : -1;
-    if (accuse < 0 && reject < 0 && support < 0) continue;
-    let targets = oneByCode(ctx, addressee);
-    if (!targets.length) {
-      const codes = new Set<string>();
-      const ms: number[] = [];
-      for (let k = a; k < b; k++) {
-        const m = ctx.mentionAt[k]!;
-        if (m < 0 || ms.includes(m) || ctx.mentionLocative[m]) continue;
-        const c = ctx.mentionCode[m];
-        if (!c || spCodes.has(c) || !statelike(ctx, m)) continue;
-        codes.add(c);
-        ms.push(m);
+    const support = cueIn(ctx, a, b, lex.supportCues);
+    const readings: Array<[Pattern, number]> = [];
+    if (accuse >= 0) readings.push([sp.accuse, accuse]);
+    else if (reject >= 0) readings.push([sp.reject, reject]);
+    if (support >= 0) readings.push([sp.support, support]);
+    if (!readings.length) continue;
+    const ms: number[] = [];
+    const codes = new Set<string>();
+    for (let k = a; k < b; k++) {
+      const m = ctx.mentionAt[k]!;
+      if (m < 0 || ms.includes(m) || ctx.mentionLocative[m]) continue;
+      const c = ctx.mentionCode[m];
+      if (!c || spCodes.has(c) || !statelike(ctx, m)) continue;
+      codes.add(c);
+      ms.push(m);
+    }
+    for (const [p, cueAt] of readings) {
+      let targets = oneByCode(ctx, addressee);
+      if (!targets.length) {
+        if (codes.size > 2) {
+          near(p.id, `the words name ${codes.size} other actors: too vague`);
+          continue;
+        }
+        // the actor the cue is about: the nearest one before it (else after it)
+        let best = -1;
+        let bestD = Infinity;
+        for (const m of ms) {
+          const [ma, mb] = ctx.mentionTokens[m]!;
+          const d = mb <= cueAt ? cueAt - mb : (ma - cueAt) * 2 + 1;
+          if (d < bestD && d <= 60) {
+            best = m;
+            bestD = d;
+          }
+        }
+        targets = best >= 0 ? [best, ...coordinated(ctx, best, ms)] : [];
       }
-      if (codes.size > 2) {
-        near(accuse >= 0 ? sp.accuse.id : reject >= 0 ? sp.reject.id : sp.support.id, `the words name ${codes.size} other actors: too vague`);
+      if (!targets.length) {
+        near(p.id, 'the words name no other codable actor');
         continue;
       }
-      // the actor the cue is about: the nearest one before it (else after it)
-      const cueAt = accuse >= 0 ? accuse : reject >= 0 ? reject : support;
-      let best = -1;
-      let bestD = Infinity;
-      for (const m of ms) {
-        const [ma, mb] = ctx.mentionTokens[m]!;
-        const d = mb <= cueAt ? cueAt - mb : (ma - cueAt) * 2 + 1;
-        if (d < bestD && d <= 60) {
-          best = m;
-          bestD = d;
-        }
-      }
-      targets = best >= 0 ? [best, ...coordinated(ctx, best, ms)] : [];
+      for (const src of speaker) for (const tg of targets) out.push(mk(p, src, tg, `speech: cue '${t.lower[cueAt]}'${addressee.length ? ', target = addressee' : ''}`));
     }
-    if (!targets.length) {
-      near(accuse >= 0 ? sp.accuse.id : reject >= 0 ? sp.reject.id : sp.support.id, 'the words name no other codable actor');
-      continue;
-    }
-    const p = accuse >= 0 ? sp.accuse : reject >= 0 ? sp.reject : sp.support;
-    const cue = accuse >= 0 ? accuse : reject >= 0 ? reject : support;
-    for (const src of speaker) for (const tg of targets) out.push(mk(p, src, tg, `speech: cue '${t.lower[cue]}'${addressee.length ? ', target = addressee' : ''}`));
   }
   return out;
 }
