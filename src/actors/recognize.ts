@@ -31,6 +31,8 @@ interface DocActor {
   mentions: ActorMention[];
   /** Rank of the role (roles.json) the person holds, when known. */
   rank?: string | undefined;
+  /** The country is only a birthplace: left out of the article's state tally. */
+  bornOnly?: boolean | undefined;
   /** The roles.json role behind `rank`, when known. */
   roleObj?: Role | undefined;
   /** Folded short forms that refer back to this person ("blinken", "mr blinken"). */
@@ -54,6 +56,8 @@ interface Context {
   personRole: boolean;
   /** A role or honorific stands right before the name ("President Joko", "Mr. Qureshi"). */
   adjacent: boolean;
+  /** The country is only a birthplace ("Australian-born"): it does not say which state the article is about. */
+  bornOnly?: boolean;
 }
 
 // regular expressions are compiled once (no /g state is ever used between calls)
@@ -238,7 +242,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   const leftContext = (t: number, longName = false, nameEnd = -1): Context | null => {
     let i = t - 1;
     let start = -1;
-    const items: Array<{ t: number; kind: 'country' | 'role' | 'to' | 'noun' | 'former' | 'hon'; code?: string; sector?: string | null; role?: Role; body?: number | null; nat?: boolean }> = [];
+    const items: Array<{ t: number; kind: 'country' | 'role' | 'to' | 'noun' | 'former' | 'hon'; code?: string; sector?: string | null; role?: Role; body?: number | null; nat?: boolean; born?: boolean }> = [];
     let comma = false;
     // "Iraq's president, Barham Salih, ...": a title, a comma, then the name set off by a comma or a full stop
     if (i >= 0 && sameSent(i, t) && tok(i) === ',' && nameEnd >= 0 && (nameEnd + 1 >= nT || !sameSent(nameEnd, nameEnd + 1) || [',', '.', ';'].includes(tok(nameEnd + 1)))) {
@@ -279,6 +283,18 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       if (isPoss(i) || tok(i) === '.') {
         i--;
         continue;
+      }
+      if (low === 'born' && i >= 2 && glued(i - 1)) {
+        // "Australian-born Julian Smith": a nationality, weaker than any other the title gives
+        const bh = hitAt(i - 2);
+        const be = bh && !bh.used && bh.t1 === i - 2 ? entryOf(bh, 'demonym') : undefined;
+        if (bh && be) {
+          items.push({ t: bh.t0, kind: 'country', code: be.ref as string, sector: null, body: null, nat: true, born: true });
+          start = T.start[bh.t0]!;
+          i = bh.t0 - 1;
+          continue;
+        }
+        break;
       }
       if (kb.honorifics.has(low) && isCapWord(i)) {
         items.push({ t: i, kind: 'hon' });
@@ -335,8 +351,10 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     let hon = false;
     let nounCount = 0;
     let nat = false;
+    let born: string | null = null;
     for (const it of items) {
       if (it.kind === 'to') dest = true;
+      else if (it.born) born ??= it.code!;
       else if (it.kind === 'country' && !dest && !country) {
         country = it.code!;
         nat = it.nat === true;
@@ -351,15 +369,20 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     }
     // the phrase must end right before the name: nothing but role/hon/noun/country may touch it
     // "American Kevin King": a nationality word right before a full name
+    const bornOnly = !country && born !== null;
+    if (bornOnly) {
+      country = born;
+      nat = true;
+    }
     const last = items[items.length - 1]!;
-    const bare = last.kind === 'country' && last.nat === true && hitAt(last.t)!.t1 === t - 1 && longName;
+    const bare = last.kind === 'country' && last.nat === true && (hitAt(last.t)!.t1 === t - 1 && longName || last.born === true && items.length === 1);
     const strong = role !== null || (country !== null && nat && nounCount > 0) || (bare && items.length === 1);
     if (!strong && !hon) return null;
     if (!sector && role) sector = role.sector;
     if (comma && !(strong && (nat || role))) return null;
     const personRole = role !== null && isPersonRole(roleText!, role);
     const adjacent = (last.kind === 'role' && personRole) || last.kind === 'hon';
-    return { start, end: T.start[t]!, country, sector, role, roleText, former, strong, honorific: hon, personRole, adjacent };
+    return { start, end: T.start[t]!, country, sector, role, roleText, former, strong, honorific: hon, personRole, adjacent, bornOnly };
   };
 
   /** Apposition after token `t` (inclusive end of the name): ", a Pentagon spokesman", ", China's ambassador to the US". */
@@ -541,12 +564,16 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       name,
       kind: 'person',
       country: ctx?.country ?? null,
+      bornOnly: ctx?.bornOnly === true && ctx.country !== null ? true : undefined,
       sector: ctx?.former ? 'ELI' : (ctx?.sector ?? null),
       role: ctx?.roleText ? (ctx.former ? `former ${ctx.roleText}` : ctx.roleText) : null,
       rank: ctx?.role && !ctx.former ? ctx.role.rank : undefined,
       roleObj: ctx?.role && !ctx.former ? ctx.role : undefined,
     }));
-    if (!a.country && ctx?.country) a.country = ctx.country;
+    if (!a.country && ctx?.country) {
+      a.country = ctx.country;
+      if (ctx.bornOnly) a.bornOnly = true;
+    }
     if (!personSet.has(a)) {
       personSet.add(a);
       persons.push(a);
@@ -722,6 +749,11 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     const l = left as Context | null;
     const r = right as Context | null;
     if (l && (l.strong || l.honorific) && ctx === l) {
+      // a person met before with no country: a nationality given now ("Australian-born Smith")
+      if (l.strong && l.country && !actor.country && actor.kind === 'person') {
+        actor.country = l.country;
+        if (l.bornOnly) actor.bornOnly = true;
+      }
       if (l.strong) emitContext(actor, trimTitleEnd(l));
       if (l.honorific) {
         // "Mr. Xi", "Gen. Mark Milley": the honorific word right before the name belongs to it
@@ -882,7 +914,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   // ---- 7. a titled person with no country: the state named nearest in the sentence, else the article's main state
   const countryOfMention = (m: ActorMention): string | null => {
     const a = actors.get(m.id)!;
-    if (a.kind === 'igo' || a.kind === 'group' || !a.country || kb.igoName.has(a.country) && !kb.stateName.has(a.country)) return null;
+    if (a.kind === 'igo' || a.kind === 'group' || !a.country || a.bornOnly || kb.igoName.has(a.country) && !kb.stateName.has(a.country)) return null;
     if (m.label === 'pronoun' || m.label === 'metonym' && isLocativeAt(m.start)) return null;
     return a.country;
   };
