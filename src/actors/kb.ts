@@ -83,6 +83,10 @@ export interface CompiledKb {
   kin: Set<string>;
   /** Role → the states some KB office-holder held it for (no state has a "prime minister" unless one is listed). */
   roleStates: Map<Role, Set<string>>;
+  /** Folded place name → the state it lies in (places.json; read only inside titles). */
+  placeState: Map<string, string>;
+  /** Longest place name in words. */
+  placeWords: number;
 }
 
 export function slug(s: string): string {
@@ -212,6 +216,16 @@ export function compileKb(data: ActorKbData): CompiledKb {
       }
     }
   });
+  const placeState = new Map<string, string>();
+  let placeWords = 0;
+  for (const pl of data.places ?? []) {
+    for (const n of [pl.name, ...pl.aliases]) {
+      const k = folder.key(n);
+      if (!k) continue;
+      placeState.set(k, pl.country);
+      placeWords = Math.max(placeWords, k.split(' ').length);
+    }
+  }
   const np = data.nameParts;
   const lower = (xs: string[]) => new Set(xs.map((x) => folder.key(x)));
   const pronouns = new Map<string, 'male' | 'female'>();
@@ -232,5 +246,7 @@ export function compileKb(data: ActorKbData): CompiledKb {
     collectives: lower(np.collectives),
     kin: lower(np.kin),
     roleStates,
+    placeState,
+    placeWords,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Loads and validates the actor knowledge base in data/actors/ (contract: docs of ACTORS-DATA).
- * states.json, igos.json, roles.json and name-parts.json are required; groups.json and
- * office-holders.tsv are optional (absent → empty). Any invalid file fails with a ParleyError
+ * states.json, igos.json, roles.json and name-parts.json are required; groups.json,
+ * office-holders.tsv and places.json are optional (absent → empty). Any invalid file fails with a ParleyError
  * naming the file and the entry (JSON) or line (TSV).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { ParleyError } from '../errors.ts';
 import {
-  groupSchema, igoSchema, metaSchema, namePartsSchema, officeHolderSchema, roleSchema, stateSchema,
+  groupSchema, igoSchema, metaSchema, namePartsSchema, officeHolderSchema, placeSchema, roleSchema, stateSchema,
   type ActorKbData, type OfficeHolder,
 } from './schema.ts';
 
@@ -125,5 +125,11 @@ export function loadActorKb(dir: string = defaultActorDir()): ActorKbData {
   const people = existsSync(tsv) ? parseOfficeHolders(tsv, readFileSync(tsv, 'utf8')) : [];
   const np = namePartsSchema.safeParse(required('name-parts.json'));
   if (!np.success) throw invalid(path('name-parts.json'), issueText(np.error));
-  return { states, igos, roles, groups, people, nameParts: np.data };
+  const placesFile = path('places.json');
+  const places = existsSync(placesFile) ? parseEntries(placesFile, readJson(placesFile), 'places', placeSchema) : [];
+  const codes = new Set(states.map((s) => s.code));
+  places.forEach((pl, i) => {
+    if (!codes.has(pl.country)) throw invalid(placesFile, `places[${i}] (${pl.name}): "${pl.country}" is not a state of states.json`, lineOf(placesFile, pl.name));
+  });
+  return { states, igos, roles, groups, people, nameParts: np.data, places };
 }

@@ -60,6 +60,10 @@ const cases: Case[] = [
   { name: 'a titled person with no main state takes the scene', text: 'Fighting in Iraq went on. Hospitals in Iraq are full. Turkey and the US traded blame. "We lack everything," said Dr. Omar Nasser.', date: '2019-02-04', surface: 'Omar Nasser', want: { country: 'IRQ' } },
   { name: 'a prime minister is not from a state without one', text: 'The US sent aid. The US asked for more. Australia agreed, and Australia paid. Prime Minister Tom Hale opposed the plan.', date: '2019-02-04', surface: 'Tom Hale', want: { country: 'AUS', role: /prime minister/ } },
   { name: 'a prime minister with no fitting state stays without one', text: 'The US sent aid. The US asked for more. Prime Minister Tom Hale opposed the plan.', date: '2019-02-04', surface: 'Tom Hale', want: { country: null } },
+  // places inside one state (places.json), read only in a title
+  { name: 'a place in the title gives the office\'s state', text: 'The US paid. US troops left. The US army built roads. Ahmad Zia, an official in Kandahar, said the roads were poor.', date: '2019-02-04', surface: 'Ahmad Zia', want: { country: 'AFG' } },
+  { name: 'a place without a title makes no person', text: 'Ahmad Zia, a farmer from Kandahar, said the roads were poor.', date: '2019-02-04', surface: 'Ahmad Zia', want: null },
+  { name: 'a place is no actor mention', text: 'Ahmad Zia, an official in Kandahar, said the roads were poor.', date: '2019-02-04', surface: 'Kandahar', want: null },
   // "X-born": a nationality, the weakest one
   { name: 'a birthplace nationality before a full name', text: 'Australian-born John Reed was charged on Monday.', date: '2019-02-04', surface: 'John Reed', want: { country: 'AUS', kind: 'person' } },
   { name: 'a birthplace nationality for a person met before', text: 'Mr. Paul Crane spoke on Monday. Australian-born Crane was charged later.', date: '2019-02-04', surface: 'Paul Crane', want: { country: 'AUS' } },

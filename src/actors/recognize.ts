@@ -385,6 +385,16 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     return { start, end: T.start[t]!, country, sector, role, roleText, former, strong, honorific: hon, personRole, adjacent, bornOnly };
   };
 
+  /** The longest places.json name starting at token `i` (same sentence as `t`, no KB hit inside). */
+  const placeAt = (i: number, t: number): { code: string; t1: number } | null => {
+    for (let n = Math.min(kb.placeWords, nT - i); n >= 1; n--) {
+      const t1 = i + n - 1;
+      if (!sameSent(t1, t) || cover[t1] !== -1) continue;
+      const code = kb.placeState.get(foldedKey(T.start[i]!, T.end[t1]!));
+      if (code) return { code, t1 };
+    }
+    return null;
+  };
   /** Apposition after token `t` (inclusive end of the name): ", a Pentagon spokesman", ", China's ambassador to the US". */
   const rightContext = (t: number): Context | null => {
     let i = t + 1;
@@ -400,6 +410,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     let nouns = 0;
     let dest = false;
     let end = -1;
+    let place: string | null = null;
     while (i < nT && sameSent(i, t)) {
       const h = hitAt(i);
       const low = lowerOf(i);
@@ -462,6 +473,17 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         i++;
         continue;
       }
+      if (cover[i] === -1 && isCapWord(i) && nouns < 5 && kb.placeWords) {
+        // "the commander of Kowloon West district": a place inside one state
+        const pl = placeAt(i, t);
+        if (pl) {
+          place ??= pl.code;
+          nouns++;
+          end = T.end[pl.t1]!;
+          i = pl.t1 + 1;
+          continue;
+        }
+      }
       if ((isNounish(i) || (cover[i] === -1 && isCapWord(i) && !sentStart(i))) && nouns < 5) {
         nouns++;
         end = T.end[i]!;
@@ -470,6 +492,8 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
       }
       break;
     }
+    // a place names the state only for an office held there, and only when nothing else does
+    if (!country && place && role) country = place;
     if (end < 0 || first >= nT) return null;
     const strong = role !== null || (country !== null && nouns > 0);
     if (!strong || !country && !role) return null;

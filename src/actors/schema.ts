@@ -97,6 +97,14 @@ export type Role = z.infer<typeof roleSchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type OfficeHolder = z.infer<typeof officeHolderSchema>;
 
+/** A well-known city, district or region inside one state (data/actors/places.json). */
+export const placeSchema = z.strictObject({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  country: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code'),
+});
+export type Place = z.infer<typeof placeSchema>;
+
 /** Closed-class words the recogniser needs (data/actors/name-parts.json). */
 export const namePartsSchema = z.strictObject({
   _meta: metaSchema,
@@ -120,4 +128,6 @@ export interface ActorKbData {
   groups: Group[];
   people: OfficeHolder[];
   nameParts: NameParts;
+  /** Places inside one state ("Kowloon" → HKG): only read in titles ("the commander of Kowloon West district"). */
+  places?: Place[];
 }

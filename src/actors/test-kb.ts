@@ -77,6 +77,7 @@ export function fixtureKb(): ActorKbData {
       { name: 'Ferdinand Marcos Jr.', aliases: ['Marcos', 'Bongbong Marcos'], country: 'PHL', office: 'president', sector: 'GOV', start: '2022-06-30', end: null },
       { name: 'Scott Morrison', aliases: ['Morrison'], country: 'AUS', office: 'prime minister', sector: 'GOV', start: '2018-08-24', end: '2022-05-23' },
     ],
+    places: [{ name: 'Kandahar', aliases: [], country: 'AFG' }],
     nameParts: {
       _meta: meta,
       honorifics: ['mr', 'mrs', 'ms', 'dr', 'gen', 'cmdr', 'president'],
