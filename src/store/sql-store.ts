@@ -7,7 +7,7 @@ import type { EventMention, EventRecord, ExtractionError, PloverType, Quad } fro
 import { ParleyError } from '../errors.ts';
 import { contentHash } from './hash.ts';
 import { actorCode, dayKey, dayRange, isDateKey, quadClass } from './keys.ts';
-import { dyadKey, dyadRange, refreshRollups, type DyadKey } from './rollups.ts';
+import { dyadKeys, dyadRange, refreshRollups, type DyadKey } from './rollups.ts';
 import { chunks, placeholders, type Row, type SqlConn, type SqlDb, type SqlValue } from './sql.ts';
 import type {
   ActorDetail, ActorSummary, ArticleActorView, ArticleDetail, ArticleEventView, ArticleInput, DyadRow,
@@ -348,7 +348,7 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
       // the rollup buckets these events count in (an event's dyad and day never change)
       for (const r of await c.all<{ source_code: string; target_code: string; day: string }>(
         `SELECT source_code, target_code, day FROM events WHERE id IN (${inList})`, part)) {
-        keys.push(dyadKey(r.source_code, r.target_code, String(r.day ?? '')));
+        keys.push(...dyadKeys(r.source_code, r.target_code, String(r.day ?? '')));
       }
       await c.run(
         `DELETE FROM events WHERE id IN (${inList}) AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.id)`,
@@ -667,7 +667,14 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
 
     dyads: (f = {}) => wrap('dyads', async () => {
       // whole buckets from the dyad × month rollup, plus the events of partly covered edge months
-      const range = dyadRange(bound(f.from, 'from'), bound(f.to, 'to'));
+      const [lo, hi] = [bound(f.from, 'from'), bound(f.to, 'to')];
+      let span: [string, string] | null = null;
+      if (!lo !== !hi) {
+        const m = await db.all<{ lo: string | null; hi: string | null }>(
+          'SELECT MIN(bucket) AS lo, MAX(bucket) AS hi FROM dyad_months WHERE days = 1');
+        if (m[0]?.lo && m[0]?.hi) span = [String(m[0].lo), String(m[0].hi)];
+      } else if (lo && hi) span = [lo.slice(0, 7), hi.slice(0, 7)];
+      const range = dyadRange(lo, hi, span);
       const who = (alias: string): SqlFragment => {
         if (f.pair) {
           const [a, b] = [up(f.pair[0]), up(f.pair[1])];
@@ -678,9 +685,13 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
       };
       const r = who('r');
       const e = who('e');
-      const parts = [`SELECT r.source_code, r.target_code, r.events AS n, r.mentions AS m, r.intensity_sum AS s
-        FROM dyad_months r WHERE ${range.rollup.sql}${r.sql}`];
-      const params: SqlValue[] = [...range.rollup.params, ...r.params];
+      const parts: string[] = [];
+      const params: SqlValue[] = [];
+      for (const x of range.rollup) {
+        parts.push(`SELECT r.source_code, r.target_code, r.events AS n, r.mentions AS m, r.intensity_sum AS s
+          FROM dyad_months r WHERE ${x.sql}${r.sql}`);
+        params.push(...x.params, ...r.params);
+      }
       for (const [a, b] of range.edges) {
         parts.push(`SELECT e.source_code, e.target_code, 1 AS n, e.num_mentions AS m, e.intensity AS s
           FROM events e WHERE e.day_lo >= ? AND e.day_lo <= ? AND e.day_hi = e.day_lo${e.sql}`);

@@ -92,8 +92,11 @@ CREATE TABLE IF NOT EXISTS dyad_months (
   intensity_sum REAL NOT NULL DEFAULT 0,
   PRIMARY KEY (days, bucket, source_code, target_code)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS dyad_months_source ON dyad_months (source_code, target_code, events);
-CREATE INDEX IF NOT EXISTS dyad_months_target ON dyad_months (target_code, events);
+-- actor counters sum the all-time rows (days = -1) of a code on either side
+DROP INDEX IF EXISTS dyad_months_source;
+DROP INDEX IF EXISTS dyad_months_target;
+CREATE INDEX IF NOT EXISTS dyad_months_src ON dyad_months (source_code, days, target_code, events);
+CREATE INDEX IF NOT EXISTS dyad_months_tgt ON dyad_months (target_code, days, events);
 
 CREATE TABLE IF NOT EXISTS actor_counts (
   code TEXT PRIMARY KEY,
