@@ -7,7 +7,7 @@ import type { EventMention, EventRecord, ExtractionError, PloverType, Quad } fro
 import { ParleyError } from '../errors.ts';
 import { contentHash } from './hash.ts';
 import { actorCode, dayKey, dayRange, isDateKey, quadClass } from './keys.ts';
-import { dyadKeys, dyadRange, refreshRollups, type DyadKey } from './rollups.ts';
+import { dyadKeys, dyadRange, refreshRollups, TOTAL, type DyadKey } from './rollups.ts';
 import { chunks, placeholders, type Row, type SqlConn, type SqlDb, type SqlValue } from './sql.ts';
 import type {
   ActorDetail, ActorSummary, ArticleActorView, ArticleDetail, ArticleEventView, ArticleInput, DyadRow,
@@ -538,7 +538,10 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
       if (f.actor && f.order !== 'id') return actorEvents(f, up(f.actor));
       const w = eventWhere(f);
       const where = whereSql(w);
-      const total = f.count === false ? [] : await db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM events e ${where}`, w.params);
+      // no filter: the sum of the dyads' all-time rollup rows (rollups.ts), not a count of every event
+      const countSql = where === '' ? `SELECT COALESCE(SUM(r.events), 0) AS n FROM dyad_months r WHERE r.days = ${TOTAL}`
+        : `SELECT COUNT(*) AS n FROM events e ${where}`;
+      const total = f.count === false ? [] : await db.all<{ n: number }>(countSql, w.params);
       const rows = await db.all(
         `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} ${where}
          ORDER BY ${f.order === 'id' ? 'e.id' : dialect.newestFirst} LIMIT ? OFFSET ?`,

@@ -336,6 +336,7 @@ export function storeSuite(name: string, factory: StoreFactory): void {
       }
     }
     for (const a of await s.actors()) assert.equal(a.events, (await s.facts({ actor: a.code })).length, a.code);
+    assert.equal((await s.events({ limit: 0 })).total, (await s.stats()).events);
   });
 
   it('a batch that fails stores none of its articles', async (s) => {
