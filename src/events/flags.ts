@@ -64,6 +64,23 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
     }
     break;
   }
+  // a noun's governor: "asked for a meeting", "plans for a summit" (prepGovernors), "expected a
+  // deal", "sought talks" (nounGovernors); a light verb passes on its own flags ("is due to hold
+  // talks", "did not hold talks")
+  if (kind === 'noun' && k >= s0 && k < i) {
+    const w = t.lower[k]!;
+    if ((w === 'for' || w === 'of') && k - 1 >= s0 && (lex.prepGovernors.has(t.lower[k - 1]!) || lex.prepGovernors.has(ctx.lemma[k - 1]!))) {
+      set('hypothetical', `${t.lower[k - 1]} ${w}`);
+    } else if (t.pos[k] === 'VERB' && ctx.mentionAt[k]! < 0) {
+      const gl = ctx.lemma[k]!;
+      if (lex.nounGovernors.has(gl)) set('hypothetical', t.lower[k]!);
+      else if (lex.lightVerbs.has(gl)) {
+        const vf = readingFlags(ctx, k, from, s0, s1, 'verb', published);
+        for (const key of ['negated', 'hypothetical', 'future'] as const) if (vf[key]) set(key, `${t.lower[k]} (${vf.why.find((x) => x.startsWith(key)) ?? key})`);
+        if (vf.threat) f.threat = true;
+      }
+    }
+  }
   // "denied meeting", "refused to meet", "plans to visit", "urged Turkey to withdraw"
   let g = k;
   if (g >= s0 && t.lower[g] === 'to' && t.pos[g] === 'PART') {
@@ -120,6 +137,8 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
     if (w === ';' || w === ',') break;
     if (w === 'that' && t.pos[q] !== 'DET') {
       if (lex.nonFactualNouns.has(t.lower[q - 1]!)) set('hypothetical', `${t.lower[q - 1]} that`);
+      // "demanded that Ukraine withdraw": a base-form verb after a mandative verb is demanded
+      else if (kind === 'verb' && lex.mandativeVerbs.has(ctx.lemma[q - 1]!) && t.lower[i] === ctx.lemma[i]) set('hypothetical', `${t.lower[q - 1]} that`);
       break;
     }
   }

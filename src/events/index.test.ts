@@ -113,6 +113,12 @@ const flagCases: Array<[string, string, string, keyof EventRecord]> = [
   ['background: in 2014', 'In 2014, Ruritania imposed sanctions on Sylvania.', 'SANCTION RUR>SYL', 'background'],
   ['background: years ago', 'Ruritania expelled Sylvanian diplomats two years ago.', 'SANCTION RUR>SYL', 'background'],
   ['reported claim: criticism that', 'Critics voiced criticism that Vasko is caving to Freedonia.', 'CONCEDE RUR>FRE', 'hypothetical'],
+  ['hypothetical: a meeting asked for', 'Sylvania asked for a meeting between Vasko and Teller.', 'CONSULT FRE>RUR', 'hypothetical'],
+  ['hypothetical: plans for a summit', 'Teller cancelled plans for a summit with Vasko in Strelsau.', 'CONSULT FRE>RUR', 'hypothetical'],
+  ['hypothetical: a deal that is expected', 'Teller said he expected a deal with Sylvania soon.', 'AGREE FRE>SYL', 'hypothetical'],
+  ['future: a light verb passes on "is due to"', 'Vasko is due to hold talks with Teller on Friday.', 'CONSULT FRE>RUR', 'future'],
+  ['negated: a light verb passes on "did not"', 'Sylvania did not hold talks with Borduria.', 'CONSULT SYL>BOR', 'negated'],
+  ['hypothetical: base form after a mandative verb', 'Freedonia demanded that Borduria withdraw its troops from Osterlich.', 'RETREAT BOR>OST', 'hypothetical'],
 ];
 
 for (const [name, text, k, flag] of flagCases) {
