@@ -18,6 +18,7 @@ export interface Flags {
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"]);
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /**
  * Flags of a reading triggered at token `i` whose clause starts at `from` (the subject) in a
@@ -26,6 +27,8 @@ const YEAR = /^(1[89]\d\d|20\d\d)$/;
 export function readingFlags(ctx: DocContext, i: number, from: number, s0: number, s1: number, kind: 'verb' | 'noun', published: string | null): Flags {
   const t = ctx.doc.tokens;
   const lex = ctx.lex;
+  // "to cancel a meeting with …" tagged as a verb after a determiner: a noun's flags
+  if (kind === 'verb' && i - 1 >= s0 && (t.pos[i - 1] === 'DET' || POSSESSIVE.has(t.lower[i - 1]!))) kind = 'noun';
   const f: Flags = { negated: false, hypothetical: false, future: false, background: false, why: [], threat: false };
   const ANNOUNCING = new Set(['would']);
   const set = (k: 'negated' | 'hypothetical' | 'future' | 'background', w: string) => {
@@ -57,7 +60,7 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
       continue;
     }
     // noun triggers: determiners and modifiers ("no talks", "the upcoming visit", "a possible summit")
-    if (kind === 'noun' && (pos === 'DET' || pos === 'ADJ' || pos === 'NUM' || pos === 'PROPN' || pos === 'NOUN' || w === "'s")) {
+    if (kind === 'noun' && (pos === 'DET' || pos === 'ADJ' || pos === 'NUM' || pos === 'PROPN' || pos === 'NOUN' || w === "'s" || POSSESSIVE.has(w))) {
       if (lex.futureModifiers.has(w)) set(w === 'possible' || w === 'potential' || w === 'proposed' ? 'hypothetical' : 'future', w);
       k--;
       continue;

@@ -80,6 +80,11 @@ const frames: Array<[string, string, string[]]> = [
   ['except "travel to X"', 'Vasko travelled to Sylvania for the funeral.', ['CONSULT RUR>SYL']],
   ['an unresolved pronoun gives no source', 'She urged Borduria to reconsider.', []],
   ['a pronoun the actor stage linked is a source', 'She urged Borduria to reconsider.', ['REQUEST RUR>BOR']],
+  ['speech: a coordinated clause with its own subject is not the reported words', 'Vasko said Strelsau would not lift the ban, and Sylvanian officials again criticised the ban as hegemony.', []],
+  ['speech: a coordinated predicate is the speaker\'s act, not the words', 'Teller said the vote would go ahead on Friday, and threatened to cancel a meeting with Vasko.', []],
+  ['speech: a list item after ", and" is still the words', "Teller said the crisis came from Borduria's delays, and Borduria's blatant interference.", ['ACCUSE FRE>BOR']],
+  ['speech: the victim after "against" is not the target', 'Teller said he saw dangerous and coercive action against Sylvania.', []],
+  ['speech: "T should expect punishment" is a threat', 'Vasko said Sylvania should expect severe punishment.', ['THREATEN RUR>SYL']],
   ['a finite verb does not take a subject beyond another verb', "Teller's demand that Sylvania and Osterlich pay has met resistance.", []],
 ];
 
@@ -100,6 +105,7 @@ for (const [name, text, want] of frames) {
 
 const flagCases: Array<[string, string, string, keyof EventRecord]> = [
   ['negated: has not supplied', 'Ruritania has not supplied weapons to Freedonia.', 'AID RUR>FRE', 'negated'],
+  ['negated: a cancelled meeting', 'Teller cancelled his meeting with Vasko.', 'CONSULT FRE>RUR', 'negated'],
   ['negated: did not meet', 'Sylvania did not meet Osterlich.', 'CONSULT SYL>OST', 'negated'],
   ['negated: denied meeting', 'Borduria denied meeting Freedonian officials.', 'CONSULT BOR>FRE', 'negated'],
   ['hypothetical: would', 'Ruritania would sanction Freedonia if talks fail.', 'SANCTION RUR>FRE', 'hypothetical'],

@@ -60,6 +60,8 @@ const DASHES = new Set(['-', '–', '‑']);
 const LED = new Set(['led', 'backed', 'sponsored', 'brokered', 'funded', 'supported', 'armed']);
 const BE = new Set(['be', 'being', 'been', 'is', 'was', 'were', 'are', 'am', "'s"]);
 const QUOTE = new Set(['"', '“', '”', '«', '»']);
+/** "T should expect / face …": what is in store for T, not what T is asked to do */
+const EXPECT = new Set(['expect', 'face', 'brace', 'prepare', 'suffer', 'pay']);
 
 function blank(): Reading['flags'] {
   return { negated: false, hypothetical: false, future: false, background: false, why: [], threat: false };
@@ -109,10 +111,20 @@ function clauseEnd(ctx: DocContext, a: number, b: number, keepConditions = false
     const w = t.lower[k]!;
     if (w === ';') return k;
     if (w === ',' && k + 1 < b && ['while', 'but', 'whereas', 'although', 'though', 'as'].includes(t.lower[k + 1]!)) return k;
+    // "S said …, and Chinese officials criticised …" / "…, and threatened to …": a coordinated
+    // clause or predicate is no longer the reported words ("…, and that …" still is)
+    if (w === ',' && k > a && t.lower[k + 1] === 'and' && t.lower[k + 2] !== 'that' && hasVerb(ctx, k + 2, Math.min(b, k + 10))) return k;
     if ((w === 'if' || w === 'unless') && k > a && !keepConditions) return k;
     if (w === 'but' && t.pos[k] === 'CCONJ') return k;
   }
   return b;
+}
+
+/** A verb in [a, b) before any comma: ", and Chinese officials criticised …" is a clause, ", and Iran's violation of …" a list item. */
+function hasVerb(ctx: DocContext, a: number, b: number): boolean {
+  const t = ctx.doc.tokens;
+  for (let q = a; q < b && t.lower[q] !== ','; q++) if ((t.pos[q] === 'VERB' || t.pos[q] === 'AUX') && ctx.mentionAt[q]! < 0) return true;
+  return false;
 }
 
 /** A demonym names its state only before a role noun ("Syrian officials", not "Syrian Kurds"). */
@@ -239,6 +251,16 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
       }
       if (t.lower[k] === 'that') k++;
       const subj = clauseSubjectSpan(ctx, k, b);
+      // "said Israel should expect severe punishment": what T should expect or face is a threat
+      if (subj.mentions.length && subj.next < b && ['should', 'must'].includes(t.lower[subj.next]!) && EXPECT.has(ctx.lemma[subj.next + 1] ?? '')) {
+        let cue = -1;
+        for (let q = subj.next + 2; q < b && cue < 0; q++) if (lex.threatCues.has(t.lower[q]!) || lex.threatCues.has(ctx.lemma[q]!)) cue = q;
+        if (cue >= 0) {
+          for (const src of speaker) for (const tg of subj.mentions) if (!spCodes.has(ctx.mentionCode[tg])) out.push(mk(sp.warn, src, tg, `speech: '${t.lower[subj.next]} ${t.lower[subj.next + 1]}' a threat cue ('${t.lower[cue]}')`));
+          continue;
+        }
+        if (ctx.lemma[subj.next + 1] !== 'pay' && ctx.lemma[subj.next + 1] !== 'prepare') continue;
+      }
       if (subj.mentions.length && subj.next < b && lex.requestModals.has(t.lower[subj.next]!) && (['should', 'must', 'ought'].includes(t.lower[subj.next]!) || t.lower[subj.next + 1] === 'to')) {
         for (const src of speaker) for (const tg of subj.mentions) if (!spCodes.has(ctx.mentionCode[tg])) out.push(mk(sp.request, src, tg, `speech: '${t.lower[subj.next]}' in the reported words`));
         continue;
@@ -309,6 +331,8 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
         let bestD = Infinity;
         for (const m of ms) {
           const [ma, mb] = ctx.mentionTokens[m]!;
+          // "concern over coercive action against Taiwan": the victim after the cue is not its target
+          if (ma > cueAt && ma > s0 && t.lower[ma - 1] === 'against') continue;
           const d = mb <= cueAt ? cueAt - mb : (ma - cueAt) * 2 + 1;
           if (d < bestD && d <= 60) {
             best = m;
