@@ -151,11 +151,17 @@ function wrapFragment(html: string): string {
  * pass before parsing, so linkedom builds, and Readability walks, a smaller tree (the text is
  * the same: these elements are never flattened to text).
  */
-const NOT_READ = /<!--[\s\S]*?-->|<(script|style|noscript|template|svg)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi;
+const BLOCK_TAG = '(?:address|article|aside|blockquote|body|dd|div|dl|dt|footer|form|h[1-6]|head|header|hr|html|li|link|main|meta|nav|ol|p|section|table|tbody|td|tfoot|th|thead|title|tr|ul)';
+const NOT_READ = new RegExp(
+  '<!--[\\s\\S]*?-->|<(script|style|noscript|template|svg)\\b([^>]*)>[\\s\\S]*?<\\/\\1\\s*>' +
+    // whitespace between two block-level tags: a text node no rule reads
+    `|(<\\/?${BLOCK_TAG}\\b[^>]*>)\\s+(?=<\\/?${BLOCK_TAG}[\\s/>])`,
+  'gi',
+);
 
 export function dropUnread(html: string): string {
-  return html.replace(NOT_READ, (m: string, tag: string | undefined, attrs: string | undefined) =>
-    tag && tag.toLowerCase() === 'script' && /ld\+json/i.test(attrs ?? '') ? m : '');
+  return html.replace(NOT_READ, (m: string, tag: string | undefined, attrs: string | undefined, blockTag: string | undefined) =>
+    blockTag ?? (tag && tag.toLowerCase() === 'script' && /ld\+json/i.test(attrs ?? '') ? m : ''));
 }
 
 export function extractHtml(page: string, normalizeDate: (s: string) => string | null): HtmlArticle {
