@@ -83,6 +83,8 @@ export interface CompiledKb {
   kin: Set<string>;
   /** Role → the states some KB office-holder held it for (no state has a "prime minister" unless one is listed). */
   roleStates: Map<Role, Set<string>>;
+  /** `${country}|${role index}` → indices into people who held that role for that country (any date). */
+  holdersOf: Map<string, number[]>;
   /** Folded place name → the state it lies in (places.json; read only inside titles). */
   placeState: Map<string, string>;
   /** Longest place name in words. */
@@ -175,11 +177,17 @@ export function compileKb(data: ActorKbData): CompiledKb {
   }
   const personByAlias = new Map<string, number[]>();
   const roleStates = new Map<Role, Set<string>>();
+  const holdersOf = new Map<string, number[]>();
+  const roleIndex = new Map<Role, number>(data.roles.map((r, i) => [r, i]));
   const peopleByCountry = new Map<string, number[]>();
   people.forEach((p, i) => {
     p.termRoles = p.terms.map((t) => roleByTitle.get(folder.key(t.office)) ?? null);
     p.termRoles.forEach((r, k) => {
       if (!r) return;
+      const hk = `${p.terms[k]!.country}|${roleIndex.get(r)}`;
+      const hl = holdersOf.get(hk) ?? [];
+      if (!hl.includes(i)) hl.push(i);
+      holdersOf.set(hk, hl);
       const set = roleStates.get(r) ?? new Set<string>();
       set.add(p.terms[k]!.country);
       roleStates.set(r, set);
@@ -246,6 +254,7 @@ export function compileKb(data: ActorKbData): CompiledKb {
     collectives: lower(np.collectives),
     kin: lower(np.kin),
     roleStates,
+    holdersOf,
     placeState,
     placeWords,
   };

@@ -844,7 +844,7 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     if (!actor && !ctx.former) {
       const ck = `${code}|${h.entries.find((e) => e.kind === 'role')!.ref}`;
       let cands = holders.get(ck);
-      if (!cands) holders.set(ck, (cands = (kb.peopleByCountry.get(code) ?? []).filter((i) => kb.people[i]!.terms.some((x, k) => x.country === code && kb.people[i]!.termRoles[k] === r && termCovers(date, x.start, x.end)))));
+      if (!cands) holders.set(ck, (cands = (kb.holdersOf.get(ck) ?? []).filter((i) => kb.people[i]!.terms.some((x, k) => x.country === code && kb.people[i]!.termRoles[k] === r && termCovers(date, x.start, x.end)))));
       if (cands.length === 1) actor = kbPersonActor(cands[0]!, ctx);
     }
     const roleKey = foldedKey(h.start, h.end);
