@@ -38,6 +38,20 @@ const cueAlt = (words: readonly string[]) => words.flatMap((w) => [w, w[0]!.toUp
 const MONTH_CUE_ALT = cueAlt(MONTH_CUES);
 const YEAR_CUE_ALT = cueAlt(YEAR_CUES);
 
+/*
+ * Patterns compiled once. The global ones are only read through String#matchAll, which works on
+ * a copy, so they hold no state between calls.
+ */
+const MONTH_NAME = new RegExp(`(?:^|[^A-Za-z])(?:${MONTH_ALT})(?![A-Za-z])`);
+const WEEKDAY_RE = new RegExp(`\\b(?:(last|next|this|this coming|by)\\s+)?(${WEEKDAY_ALT})(?![A-Za-z])`, 'g');
+const AGO_RE = new RegExp(`\\b(${NUM_ALT})\\s+(day|week|month|year)s?\\s+ago\\b`, 'gi');
+const BARE_MONTH_RE = new RegExp(`(?:\\b(${MONTH_CUE_ALT})\\s+|\\b(mid|Mid)-)(${MONTH_ALT})(?![A-Za-z])(?!\\.?\\s*\\d)`, 'g');
+const YEAR_RE = new RegExp(`(?:\\b(?:${YEAR_CUE_ALT})\\s+|\\b(?:mid|Mid)-)((?:1[89]|20)\\d\\d)(?![\\d,.]\\d|\\d|s\\b|'s\\b|-\\d|\\s*%|\\s*per)`, 'g');
+/** Future markers: apostrophe forms ("'ll") matched as text, words as whole words not after "was/were/had been". */
+const FUTURE_RES: ReadonlyArray<string | RegExp> = FUTURE_MARKERS.map((mk) =>
+  mk.startsWith("'") || mk.startsWith('’') ? mk : new RegExp(`(?<!\\b(?:was|were|had been)\\s+)\\b${mk}\\b`),
+);
+
 /** Days a month-day may lie before publication in a future clause before it means next year. */
 const FUTURE_WRAP_DAYS = 180;
 
@@ -136,7 +150,7 @@ function fromChrono(text: string, r: chrono.ParsedResult, pub: Ymd | null, dirAt
     start += lead[0].length;
     raw = raw.slice(lead[0].length);
   }
-  const hasMonthName = new RegExp(`(?:^|[^A-Za-z])(?:${MONTH_ALT})(?![A-Za-z])`).test(raw);
+  const hasMonthName = MONTH_NAME.test(raw);
   const hasYear = /(?:^|\D)(?:1[89]|20)\d\d(?!\d)/.test(raw);
   if (!hasMonthName && !hasYear) return null; // weekdays, relatives, times: handled below
   const s = r.start;
@@ -163,8 +177,7 @@ function fromChrono(text: string, r: chrono.ParsedResult, pub: Ymd | null, dirAt
 
 function weekdays(text: string, pub: Ymd, dirAt: (s: number, e: number) => Direction): Candidate[] {
   const out: Candidate[] = [];
-  const re = new RegExp(`\\b(?:(last|next|this|this coming|by)\\s+)?(${WEEKDAY_ALT})(?![A-Za-z])`, 'g');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(WEEKDAY_RE)) {
     const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
     const mod = m[1]?.toLowerCase();
     let day: Ymd;
@@ -199,8 +212,7 @@ function relatives(text: string, pub: Ymd): Candidate[] {
     else if (unit === 'week') push(start, end, addDays(pub, 7 * k), 'month');
     else push(start, end, k === 1 ? nearestWeekday(pub, 6, 'future', true) : nearestWeekday(pub, 6, 'past', k === -1), 'month');
   }
-  const ago = new RegExp(`\\b(${NUM_ALT})\\s+(day|week|month|year)s?\\s+ago\\b`, 'gi');
-  for (const m of text.matchAll(ago)) {
+  for (const m of text.matchAll(AGO_RE)) {
     const w = m[1]!.toLowerCase();
     const n = /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w];
     if (n === undefined) continue;
@@ -217,8 +229,7 @@ function relatives(text: string, pub: Ymd): Candidate[] {
 function bareMonths(text: string, pub: Ymd, dirAt: (s: number, e: number) => Direction): Candidate[] {
   const out: Candidate[] = [];
   // a cue word or "mid-" before, no day number or year after (chrono handles those)
-  const re = new RegExp(`(?:\\b(${MONTH_CUE_ALT})\\s+|\\b(mid|Mid)-)(${MONTH_ALT})(?![A-Za-z])(?!\\.?\\s*\\d)`, 'g');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(BARE_MONTH_RE)) {
     const name = m[3]!;
     const month = MONTHS[name.toLowerCase()];
     if (month === undefined) continue;
@@ -241,8 +252,7 @@ function bareMonths(text: string, pub: Ymd, dirAt: (s: number, e: number) => Dir
 
 function years(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const re = new RegExp(`(?:\\b(?:${YEAR_CUE_ALT})\\s+|\\b(?:mid|Mid)-)((?:1[89]|20)\\d\\d)(?![\\d,.]\\d|\\d|s\\b|'s\\b|-\\d|\\s*%|\\s*per)`, 'g');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(YEAR_RE)) {
     const yr = m[1]!;
     const start = m.index! + m[0].length - yr.length;
     out.push({ start, end: start + 4, value: yr, precision: 'year', rank: 1 });
@@ -261,7 +271,7 @@ export function tenseAt(text: string, sentence: { start: number; end: number }, 
   if (lastWords.some((w) => PAST_VERBS.includes(w))) return 'past';
   const window = `${before.split(/\s+/).slice(-9).join(' ')} ${after.split(/\s+/).slice(0, 4).join(' ')}`;
   // "was due to", "were scheduled to": a future seen from the past, so the date is past
-  const hit = FUTURE_MARKERS.some((mk) => (mk.startsWith("'") || mk.startsWith('’') ? window.includes(mk) : new RegExp(`(?<!\\b(?:was|were|had been)\\s+)\\b${mk}\\b`).test(window)));
+  const hit = FUTURE_RES.some((mk) => (typeof mk === 'string' ? window.includes(mk) : mk.test(window)));
   return hit ? 'future' : 'past';
 }
 
