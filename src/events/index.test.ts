@@ -106,6 +106,8 @@ for (const [name, text, want] of frames) {
 const flagCases: Array<[string, string, string, keyof EventRecord]> = [
   ['negated: has not supplied', 'Ruritania has not supplied weapons to Freedonia.', 'AID RUR>FRE', 'negated'],
   ['negated: a cancelled meeting', 'Teller cancelled his meeting with Vasko.', 'CONSULT FRE>RUR', 'negated'],
+  ['hypothetical: summit participants take the clause verb\'s flags', 'Vasko said there was no reason to meet Teller at the regional summit.', 'CONSULT FRE>RUR', 'hypothetical'],
+  ['hypothetical: a noun phrase that is the subject of a modal', 'Officials said a Ruritanian attack on Sylvania could lead to war.', 'ASSAULT RUR>SYL', 'hypothetical'],
   ['negated: did not meet', 'Sylvania did not meet Osterlich.', 'CONSULT SYL>OST', 'negated'],
   ['negated: denied meeting', 'Borduria denied meeting Freedonian officials.', 'CONSULT BOR>FRE', 'negated'],
   ['hypothetical: would', 'Ruritania would sanction Freedonia if talks fail.', 'SANCTION RUR>FRE', 'hypothetical'],

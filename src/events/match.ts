@@ -24,6 +24,8 @@ export interface Reading {
   how: string[];
   /** a threat or intent read from an announced act: its date is the announcement's, not the act's */
   announced?: boolean;
+  /** token whose flags the reading takes (a summit noun's participants come from the clause verb) */
+  flagsAt?: number;
 }
 
 export interface Diagnostic {
@@ -281,7 +283,13 @@ export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace:
       if (trace) trace.push({ sentence: s, rule: r.pattern.id, trigger: t.lower[r.trigger]!, token: r.trigger, outcome: 'near', reason: !src || !tgt ? 'source or target has no code' : `source and target are the same code (${src})` });
       return false;
     }
-    r.flags = readingFlags(ctx, r.trigger, Math.max(s0, r.trigger - 10), s0, s1, r.pattern.kind, published);
+    const fa = r.flagsAt ?? r.trigger;
+    r.flags = readingFlags(ctx, fa, Math.max(s0, fa - 10), s0, s1, r.flagsAt !== undefined ? 'verb' : r.pattern.kind, published);
+    // "a Chinese attack on Taiwan could lead …": a noun phrase that is the subject of a modal
+    if (r.pattern.kind === 'noun' && !r.flags.hypothetical && HYPOTHETICAL_AFTER.has(t.lower[r.frameEnd] ?? '') && t.pos[r.frameEnd] === 'AUX') {
+      r.flags.hypothetical = true;
+      r.flags.why.push(`hypothetical: '${t.lower[r.frameEnd]}' after the phrase`);
+    }
     if (trace) {
       const fl = r.flags.why.length ? ` [${r.flags.why.join(', ')}]` : '';
       trace.push({ sentence: s, rule: r.pattern.id, trigger: t.lower[r.trigger]!, token: r.trigger, outcome: 'fired', reason: `${src} → ${tgt} (${r.how.join('; ')})${fl} conf ${r.confidence.toFixed(2)}` });
@@ -326,6 +334,7 @@ export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace:
   return out;
 }
 
+const HYPOTHETICAL_AFTER = new Set(['could', 'might', 'may', 'would']);
 const THREATENING = new Set(['SANCTION', 'ASSAULT', 'COERCE', 'MOBILIZE', 'AID', 'COOPERATE', 'RETREAT', 'CONCEDE']);
 
 function pairs(ctx: DocContext, ms: number[]): Array<[number, number]> {
@@ -444,10 +453,11 @@ function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
  * The participants of a meeting noun: the actors of an "at which"/"where" clause right after it,
  * or of the clause it closes ("… by Putin and Erdogan at a bilateral summit"). Two to four codes.
  */
-function summitMembers(ctx: DocContext, i: number, zs: number, s0: number, s1: number): number[] {
+function summitMembers(ctx: DocContext, i: number, zs: number, s0: number, s1: number): { members: number[]; verb: number } {
   const t = ctx.doc.tokens;
   let a = -1;
   let b = -1;
+  let first = -1;
   let q = i + 1;
   while (q < s1 && q < i + 6 && t.lower[q] !== 'at' && t.lower[q] !== 'where' && t.lower[q] !== ',') q++;
   if (q < s1 && ((t.lower[q] === 'at' && t.lower[q + 1] === 'which') || t.lower[q] === 'where')) {
@@ -456,6 +466,7 @@ function summitMembers(ctx: DocContext, i: number, zs: number, s0: number, s1: n
     let v = q + 1;
     while (v < s1 && t.pos[v] !== 'VERB') v++;
     b = v;
+    first = v < s1 ? v : -1;
     while (b < s1 && t.lower[b] !== ',' && t.lower[b] !== ';') b++;
   } else if (zs - 1 >= s0 && ['at', 'during'].includes(t.lower[zs - 1]!) && (i + 1 >= s1 || ['.', ';', 'in', 'on', ','].includes(t.lower[i + 1]!))) {
     a = s0;
@@ -465,10 +476,12 @@ function summitMembers(ctx: DocContext, i: number, zs: number, s0: number, s1: n
       break;
     }
   }
-  if (a < 0) return [];
+  if (a < 0) return { members: [], verb: -1 };
   const out: number[] = [];
   const codes = new Set<string>();
+  let verb = -1;
   for (let k = a; k < b; k++) {
+    if (t.pos[k] === 'VERB' && ctx.mentionAt[k]! < 0 && !ctx.lex.speechVerbs.has(ctx.lemma[k]!)) verb = k;
     const m = ctx.mentionAt[k]!;
     if (m < 0 || out.includes(m) || ctx.mentionLocative[m]) continue;
     const c = ctx.mentionCode[m];
@@ -476,7 +489,8 @@ function summitMembers(ctx: DocContext, i: number, zs: number, s0: number, s1: n
     codes.add(c);
     out.push(m);
   }
-  return codes.size >= 2 && codes.size <= 4 ? out : [];
+  // an "at which" clause: its own verb ("pleaded"); a clause before the noun: its last verb ("to meet")
+  return codes.size >= 2 && codes.size <= 4 ? { members: out, verb: first >= 0 ? first : verb } : { members: [], verb: -1 };
 }
 
 /**
@@ -579,8 +593,9 @@ function nounReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
     }
     if (p.reciprocal && p.target === 'none') {
       // "agreed by Putin and Erdogan at a bilateral summit", "a summit at which X pleaded with Y and Z"
-      const members = summitMembers(ctx, i, ns.zoneStart, s0, s1);
-      if (members.length) return pairReadings(ctx, p, s, i, after, members, conf * 0.8, ['pair: the participants of the clause']);
+      const { members, verb } = summitMembers(ctx, i, ns.zoneStart, s0, s1);
+      // the clause verb decides the flags ("no reason to meet Xi at the summit")
+      if (members.length) return pairReadings(ctx, p, s, i, after, members, conf * 0.8, ['pair: the participants of the clause']).map((r) => (verb >= 0 ? { ...r, flagsAt: verb } : r));
     }
     near(p.target === 'none' ? 'fewer than two actors modify the noun' : `no '${(p.prep ?? []).join('/')}' phrase naming an actor`);
     return [];
