@@ -57,6 +57,8 @@ export async function openPostgresStore(url: string, opts: PgStoreOptions = {}):
       if (!(await c.all('SELECT value FROM parley_meta WHERE key = ?', [ROLLUPS_META_KEY])).length) {
         for (const stmt of REBUILD_ROLLUPS) await c.run(stmt);
         await c.run('INSERT INTO parley_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [ROLLUPS_META_KEY, '1']);
+        await c.run('ANALYZE dyad_months');
+        await c.run('ANALYZE actor_counts');
       }
     });
   } catch (err) {

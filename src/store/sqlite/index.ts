@@ -42,6 +42,8 @@ export function openSqliteStore(file = './parley.db'): Store {
       for (const stmt of REBUILD_ROLLUPS) db.raw.exec(stmt);
       db.raw.prepare('INSERT OR REPLACE INTO parley_meta (key, value) VALUES (?, ?)').run(ROLLUPS_META_KEY, '1');
     }).immediate();
+    db.raw.exec('ANALYZE dyad_months; ANALYZE actor_counts'); // the planner's row counts for the new rows
+
   }
   return createSqlStore(db, sqliteDialect, { countryName: createCountryNames() });
 }
