@@ -62,6 +62,8 @@ const cases: Case[] = [
   { name: 'a prime minister with no fitting state stays without one', text: 'The US sent aid. The US asked for more. Prime Minister Tom Hale opposed the plan.', date: '2019-02-04', surface: 'Tom Hale', want: { country: null } },
   // places inside one state (places.json), read only in a title
   { name: 'a place in the title gives the office\'s state', text: 'The US paid. US troops left. The US army built roads. Ahmad Zia, an official in Kandahar, said the roads were poor.', date: '2019-02-04', surface: 'Ahmad Zia', want: { country: 'AFG' } },
+  { name: 'a place before the title gives the office\'s state', text: 'The US paid. US troops left. The US army built roads. Kandahar Governor Karim Nouri thanked them.', date: '2019-02-04', surface: 'Karim Nouri', want: { country: 'AFG', role: /governor/ } },
+  { name: 'a place before the title belongs to the title mention', text: 'The US paid. Kandahar Governor Karim Nouri thanked them.', date: '2019-02-04', surface: 'Kandahar Governor', want: { label: 'title', country: 'AFG' } },
   { name: 'a place without a title makes no person', text: 'Ahmad Zia, a farmer from Kandahar, said the roads were poor.', date: '2019-02-04', surface: 'Ahmad Zia', want: null },
   { name: 'a place is no actor mention', text: 'Ahmad Zia, an official in Kandahar, said the roads were poor.', date: '2019-02-04', surface: 'Kandahar', want: null },
   // "X-born": a nationality, the weakest one

@@ -238,6 +238,19 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   };
   const isNounish = (t: number) => NOUNISH_POS.has(T.pos[t]!) && capArr[t] === 0 && !upperAt(T.start[t]!) && wordShape(T.start[t]!, T.end[t]!);
 
+  /** The longest places.json name ending at token `i` (same sentence as `t`, no KB hit inside). */
+  const placeEndingAt = (i: number, t: number): { code: string; t0: number } | null => {
+    for (let n = Math.min(kb.placeWords, i + 1); n >= 1; n--) {
+      const t0 = i - n + 1;
+      if (!sameSent(t0, t)) continue;
+      let free = true;
+      for (let k = t0; k <= i; k++) if (cover[k] !== -1) free = false;
+      if (!free) continue;
+      const code = kb.placeState.get(foldedKey(T.start[t0]!, T.end[i]!));
+      if (code) return { code, t0 };
+    }
+    return null;
+  };
   /** Title phrase ending just before token `t` (exclusive), read right to left. */
   const leftContext = (t: number, longName = false, nameEnd = -1): Context | null => {
     let i = t - 1;
@@ -317,6 +330,16 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
         items.push({ t: i, kind: 'to' });
         i--;
         continue;
+      }
+      if (cover[i] === -1 && capArr[i] === 1 && kb.placeWords && items.length && items[items.length - 1]!.kind === 'role') {
+        // "Texas Governor Greg Abbott", "Kandahar police chief X": a place inside one state before the role
+        const pl = placeEndingAt(i, t);
+        if (pl) {
+          items.push({ t: pl.t0, kind: 'country', code: pl.code, sector: null, body: null, nat: false });
+          start = T.start[pl.t0]!;
+          i = pl.t0 - 1;
+          continue;
+        }
       }
       if (cover[i] === -1 && capArr[i] === 1 && nouns < 3 && i >= 2 && sameSent(i - 2, t) && (T.lower[i - 1] === 'of' || T.lower[i - 1] === 'for') && !sentStart(i)) {
         // "the leader of Ennahda, Rachid Ghannouchi": an organisation named after the role
