@@ -51,6 +51,12 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
     // "…, while condemning X": the participle's subject is the main clause's
     const afterBreaker = participle && k >= s0 && lex.clauseBreakers.has(t.lower[k]!) && t.lower[k] !== 'that';
     if (afterBreaker) k--;
+    if (participle && k - 1 >= s0 && t.lower[k] === 'of') {
+      // "accused the UAE of supplying weapons": the object before 'of' does the gerund's act
+      const c = chunkLeft(ctx, k - 1, s0);
+      const ms = c ? codable(ctx, c.mentions).filter((m) => !ctx.mentionLocative[m]) : [];
+      if (c && ms.length && c.start > s0 && t.pos[c.start - 1] === 'VERB') return { mentions: ms, start: c.start };
+    }
     if (participle && !afterBreaker && k >= s0 && isNpToken(ctx, k) && t.pos[k] !== 'DET') {
       // reduced relative: "measures targeting Iran" — the subject is the phrase right before
       const c = chunkLeft(ctx, k, s0);
@@ -145,6 +151,17 @@ export function findSubject(ctx: DocContext, i: number, s0: number, np = false):
           start = c2.start;
           p = c2.start - 1;
         } else break;
+      }
+      // "Rubio said Israel had acted alone and warned Iran …": a past-tense verb after 'and' that
+      // finds the subject of a reported clause whose own verb has an auxiliary is coordinated with
+      // the speech verb, and shares its subject
+      if (!np && before === 'and' && a0 === i && trig !== ctx.lemma[i] && prevPos === 'VERB' && lex.speechVerbs.has(ctx.lemma[prev]!) && prev > s0) {
+        let aux = false;
+        for (let q = c.end; q < i; q++) if (t.pos[q] === 'AUX' || (t.pos[q] === 'VERB' && (ctx.lemma[q] === 'have' || ctx.lemma[q] === 'be'))) aux = true;
+        if (aux) {
+          const sp = findSubject(ctx, prev, s0);
+          if (sp.mentions.length) return sp;
+        }
       }
       return { mentions: group, start };
     }

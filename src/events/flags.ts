@@ -121,6 +121,13 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
   } else if (g >= s0 && t.lower[g] === 'without') {
     set('negated', 'without');
   }
+  // "accused the UAE of supplying weapons": an alleged act, not a reported one
+  if (kind === 'verb' && i - 1 > s0 && t.lower[i - 1] === 'of' && t.lower[i]!.endsWith('ing')) {
+    for (let q = i - 2; q >= Math.max(s0, i - 10); q--) if (t.pos[q] === 'VERB' && lex.allegingVerbs.has(ctx.lemma[q]!)) {
+      set('hypothetical', `${t.lower[q]} … of`);
+      break;
+    }
+  }
   // a conditional earlier in the sentence, with no clause break in between ("if China attacks …")
   for (let q = i - 1; q >= s0; q--) {
     const w = t.lower[q]!;

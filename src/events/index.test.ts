@@ -85,6 +85,9 @@ const frames: Array<[string, string, string[]]> = [
   ['speech: a list item after ", and" is still the words', "Teller said the crisis came from Borduria's delays, and Borduria's blatant interference.", ['ACCUSE FRE>BOR']],
   ['speech: the victim after "against" is not the target', 'Teller said he saw dangerous and coercive action against Sylvania.', []],
   ['speech: "T should expect punishment" is a threat', 'Vasko said Sylvania should expect severe punishment.', ['THREATEN RUR>SYL']],
+  ['"S said T had … and warned U": the speaker warns', 'Vasko said Sylvania had acted alone and warned Borduria against any incursion.', ['THREATEN RUR>BOR']],
+  ['"S said T was … and urged U": the speaker urges', 'Teller said Borduria was stalling and urged Osterlich to step in.', ['REQUEST FRE>OST']],
+  ['"accused T of supplying X to U": the act is T\'s and only alleged', 'Vasko accused Sylvania of supplying weapons to Borduria.', ['ACCUSE RUR>SYL']],
   ['a finite verb does not take a subject beyond another verb', "Teller's demand that Sylvania and Osterlich pay has met resistance.", []],
 ];
 
@@ -108,6 +111,7 @@ const flagCases: Array<[string, string, string, keyof EventRecord]> = [
   ['negated: a cancelled meeting', 'Teller cancelled his meeting with Vasko.', 'CONSULT FRE>RUR', 'negated'],
   ['hypothetical: summit participants take the clause verb\'s flags', 'Vasko said there was no reason to meet Teller at the regional summit.', 'CONSULT FRE>RUR', 'hypothetical'],
   ['hypothetical: a noun phrase that is the subject of a modal', 'Officials said a Ruritanian attack on Sylvania could lead to war.', 'ASSAULT RUR>SYL', 'hypothetical'],
+  ['hypothetical: an alleged act ("accused T of supplying")', 'Vasko accused Sylvania of supplying weapons to Borduria.', 'AID SYL>BOR', 'hypothetical'],
   ['negated: did not meet', 'Sylvania did not meet Osterlich.', 'CONSULT SYL>OST', 'negated'],
   ['negated: denied meeting', 'Borduria denied meeting Freedonian officials.', 'CONSULT BOR>FRE', 'negated'],
   ['hypothetical: would', 'Ruritania would sanction Freedonia if talks fail.', 'SANCTION RUR>FRE', 'hypothetical'],
