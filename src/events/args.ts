@@ -251,7 +251,15 @@ function listStart(ctx: DocContext, start: number, s0: number): number {
 
 /** Mentions whose actor has a code. */
 export function codable(ctx: DocContext, ms: number[]): number[] {
-  return ms.filter((m) => ctx.mentionCode[m] !== null);
+  return ms.filter((m) => ctx.mentionCode[m] !== null && !populace(ctx, m));
+}
+
+/** A plural demonym on its own ("Ukrainians", "Russians") names a people, not its state. */
+function populace(ctx: DocContext, m: number): boolean {
+  if (ctx.doc.actorMentions[m]?.label !== 'demonym') return false;
+  const [a, e] = ctx.mentionTokens[m]!;
+  const t = ctx.doc.tokens;
+  return e - a === 1 && /[a-z]s$/.test(t.lower[a]!) && !ctx.lex.roleNouns.has(t.lower[e] ?? '') && t.lower[e] !== "'s";
 }
 
 /** A coordinated group of noun phrases starting at i ("Italy, the Netherlands and France"). */

@@ -24,6 +24,7 @@ export const ACTORS: Record<string, [string, Kind, Label]> = {
   'Teller': ['FRE', 'person', 'name'],
   'Sylvania': ['SYL', 'state', 'state'],
   'Sylvanian': ['SYL', 'state', 'demonym'],
+  'Sylvanians': ['SYL', 'state', 'demonym'],
   'Osterlich': ['OST', 'state', 'state'],
   'Criminal Court of Osterlich': ['OST', 'org', 'body'],
   'Borduria': ['BOR', 'state', 'state'],

@@ -88,6 +88,8 @@ const frames: Array<[string, string, string[]]> = [
   ['"S said T had … and warned U": the speaker warns', 'Vasko said Sylvania had acted alone and warned Borduria against any incursion.', ['THREATEN RUR>BOR']],
   ['"S said T was … and urged U": the speaker urges', 'Teller said Borduria was stalling and urged Osterlich to step in.', ['REQUEST FRE>OST']],
   ['"accused T of supplying X to U": the act is T\'s and only alleged', 'Vasko accused Sylvania of supplying weapons to Borduria.', ['ACCUSE RUR>SYL']],
+  ['a plural demonym on its own is a people, not its state', 'Ruritania urged Sylvanians to stay indoors.', []],
+  ['a plural demonym before a role noun is its state', 'Ruritania urged Sylvanian officials to stay indoors.', ['REQUEST RUR>SYL']],
   ['a finite verb does not take a subject beyond another verb', "Teller's demand that Sylvania and Osterlich pay has met resistance.", []],
 ];
 
