@@ -72,6 +72,8 @@ export interface CompiledKb {
   personByToken: Map<string, number[]>;
   honorifics: Set<string>;
   particles: Set<string>;
+  /** Length of the longest particle (a longer token is never one). */
+  particleMaxLen: number;
   notNames: Set<string>;
   calendar: Set<string>;
   locatives: Set<string>;
@@ -246,6 +248,7 @@ export function compileKb(data: ActorKbData): CompiledKb {
     personByToken,
     honorifics: lower(np.honorifics),
     particles: lower(np.particles),
+    particleMaxLen: Math.max(0, ...np.particles.map((x) => x.length)),
     notNames: lower(np.notNames),
     calendar: lower(np.calendar),
     locatives: lower(np.locatives),

@@ -133,7 +133,9 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
   // ---- actors -----------------------------------------------------------------------------
   const actors = new Map<string, DocActor>();
   const mentions: ActorMention[] = [];
-  const taken = new Uint8Array(nT);
+  // per-token flags share one buffer (one allocation per document, not three)
+  const flags = new Uint8Array(3 * nT);
+  const taken = flags.subarray(0, nT);
   const tokActor: Array<string | undefined> = new Array(nT);
   const getActor = (id: string, init: () => Omit<DocActor, 'id' | 'aliases' | 'mentions' | 'short' | 'last'>): DocActor => {
     let a = actors.get(id);
@@ -542,13 +544,14 @@ export function recognize(kb: CompiledKb, doc: Doc, today: string): void {
     if (isDot(t) && t > 0 && T.end[t - 1]! - T.start[t - 1]! === 1 && upperAt(T.start[t - 1]!)) return true;
     return false;
   };
-  const inRunArr = new Uint8Array(nT);
+  const inRunArr = flags.subarray(nT, 2 * nT);
   for (let k = 0; k < nT; k++) if ((capArr[k] === 1 || cover[k] >= 0 || isDot(k)) && inRunRaw(k)) inRunArr[k] = 1;
   const inRun = (t: number) => inRunArr[t] === 1;
   /** A hyphen written inside a word ("al-Kaabi"): wink makes it a token of its own. */
   const glued = (t: number) => t > 0 && t + 1 < nT && T.end[t]! - T.start[t]! === 1 && text.charCodeAt(T.start[t]!) === 45 && T.end[t - 1] === T.start[t] && T.end[t] === T.start[t + 1];
-  const particleArr = new Uint8Array(nT);
-  for (let k = 0; k < nT; k++) if (capArr[k] === 0 && kb.particles.has(T.lower[k]!) && !upperAt(T.start[k]!)) particleArr[k] = 1;
+  const particleArr = flags.subarray(2 * nT, 3 * nT);
+  const pMax = kb.particleMaxLen;
+  for (let k = 0; k < nT; k++) if (capArr[k] === 0 && T.end[k]! - T.start[k]! <= pMax && kb.particles.has(T.lower[k]!) && !upperAt(T.start[k]!)) particleArr[k] = 1;
   const particle = (t: number) => particleArr[t] === 1;
   const persons: DocActor[] = [];
   const personSet = new Set<DocActor>();

@@ -126,8 +126,9 @@ export function isWordShape(f: Uint16Array, wordTable: Uint8Array, a: number, b:
 export function tokenFacts(kb: CompiledKb, text: string, f: Uint16Array, T: Doc['tokens']): { lowArr: string[]; capArr: Uint8Array; nameWord: Uint8Array } {
   const nT = T.start.length;
   const lowArr: string[] = new Array(nT);
-  const capArr = new Uint8Array(nT);
-  const nameWord = new Uint8Array(nT);
+  const both = new Uint8Array(2 * nT);
+  const capArr = both.subarray(0, nT);
+  const nameWord = both.subarray(nT);
   const wordTable = kb.folder.wordTable;
   for (let k = 0; k < nT; k++) {
     const lw = T.lower[k]!;
