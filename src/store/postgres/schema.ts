@@ -101,6 +101,9 @@ DROP INDEX IF EXISTS dyad_months_source;
 DROP INDEX IF EXISTS dyad_months_target;
 CREATE INDEX IF NOT EXISTS dyad_months_src ON dyad_months (source_code, days, target_code, events);
 CREATE INDEX IF NOT EXISTS dyad_months_tgt ON dyad_months (target_code, days, events);
+-- range reads of the rollup as index-only scans (SQLite's WITHOUT ROWID table is this order already)
+CREATE INDEX IF NOT EXISTS dyad_months_range ON dyad_months (days, bucket)
+  INCLUDE (source_code, target_code, day_lo, day_hi, events, mentions, intensity_sum);
 
 CREATE TABLE IF NOT EXISTS actor_counts (
   code TEXT PRIMARY KEY,
