@@ -90,6 +90,7 @@ const frames: Array<[string, string, string[]]> = [
   ['"accused T of supplying X to U": the act is T\'s and only alleged', 'Vasko accused Sylvania of supplying weapons to Borduria.', ['ACCUSE RUR>SYL']],
   ['a plural demonym on its own is a people, not its state', 'Ruritania urged Sylvanians to stay indoors.', []],
   ['a plural demonym before a role noun is its state', 'Ruritania urged Sylvanian officials to stay indoors.', ['REQUEST RUR>SYL']],
+  ['speech: "…, S told reporters, adding …": the words before the attribution are read', 'Our commitments to Sylvania remain ironclad, Vasko told reporters, adding that talks would go on.', ['SUPPORT RUR>SYL']],
   ['a finite verb does not take a subject beyond another verb', "Teller's demand that Sylvania and Osterlich pay has met resistance.", []],
 ];
 

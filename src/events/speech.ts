@@ -213,7 +213,10 @@ export function speechReadings(ctx: DocContext, sp: SpeechPatterns, s: number, t
     while (sp0 > s0 && ctx.mentionAt[sp0]! < 0 && (t.pos[sp0] === 'PROPN' || t.pos[sp0] === 'NOUN' || t.pos[sp0] === 'DET' || t.pos[sp0] === 'ADJ')) sp0--;
     if (sp0 > s0 && t.lower[sp0] === ',') sp0--;
     const quoteFirst = sp0 > s0 && QUOTE.has(t.lower[sp0]!) && QUOTE.has(t.lower[s0]!);
-    const wordsFirst = inverted || endsSentence || quoteFirst;
+    // "…, Blinken told reporters, adding that …": the words before the attribution are this
+    // verb's, the ones after belong to the participle
+    const betweenCommas = sp0 > s0 + 2 && t.lower[sp0 + 1] === ',' && t.lower[a] === ',' && t.lower[a + 1]?.endsWith('ing') === true && !addressee.length;
+    const wordsFirst = inverted || endsSentence || quoteFirst || betweenCommas;
     if (wordsFirst) {
       // "…, Syria said." / "…, he told Blinken": the words come first
       a = s0;
