@@ -16,6 +16,7 @@ export const ACTORS: Record<string, [string, Kind, Label]> = {
   'Ruritania': ['RUR', 'state', 'state'],
   'Ruritanian': ['RUR', 'state', 'demonym'],
   'Strelsau': ['RUR', 'state', 'metonym'],
+  'STRELSAU': ['RUR', 'state', 'metonym'],
   'Elena Vasko': ['RUR', 'person', 'name'],
   'Vasko': ['RUR', 'person', 'name'],
   'Freedonia': ['FRE', 'state', 'state'],

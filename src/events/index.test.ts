@@ -91,6 +91,9 @@ const frames: Array<[string, string, string[]]> = [
   ['a plural demonym on its own is a people, not its state', 'Ruritania urged Sylvanians to stay indoors.', []],
   ['a plural demonym before a role noun is its state', 'Ruritania urged Sylvanian officials to stay indoors.', ['REQUEST RUR>SYL']],
   ['speech: "…, S told reporters, adding …": the words before the attribution are read', 'Our commitments to Sylvania remain ironclad, Vasko told reporters, adding that talks would go on.', ['SUPPORT RUR>SYL']],
+  ['unnamed officials a visitor meets belong to the dateline state', 'STRELSAU — Teller arrived on Monday. Teller met with several senior government officials.', ['CONSULT FRE>RUR']],
+  ['no dateline: unnamed officials stay unknown', 'Teller arrived on Monday. Teller met with several senior government officials.', []],
+  ['telling officials is no meeting with the dateline state', 'STRELSAU — Teller arrived on Monday. Teller told officials little.', []],
   ['a finite verb does not take a subject beyond another verb', "Teller's demand that Sylvania and Osterlich pay has met resistance.", []],
 ];
 

@@ -423,6 +423,12 @@ function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
     }
   } else how.push('source: subject');
   const tg = p.target === 'antecedent' ? antecedentTargets(ctx, p, after, s1, s, sources) : verbTargets(ctx, p, after, s1);
+  if (!tg.mentions.length && p.type === 'CONSULT' && sources.length && p.target !== 'none' && !ctx.lex.speechVerbs.has(ctx.lemma[i]!)) {
+    // "HANOI — … Esper met with several top government officials": officials the text leaves
+    // unnamed are the dateline state's
+    const host = datelineHost(ctx, p, after, s1);
+    if (host >= 0) return cross(ctx, p, s, i, after, sources, [host], conf * 0.8, [...how, 'target: unnamed officials of the dateline state']);
+  }
   if (!tg.mentions.length) {
     const obj = chunkRight(ctx, after, s1);
     if (p.reciprocal && sources.length > 1 && !(obj && !obj.mentions.length && p.target !== 'none')) {
@@ -447,6 +453,33 @@ function verbReadings(ctx: DocContext, p: Pattern, i: number, after: number, s0:
     how.push('target: possessor/modifier in the object');
   } else how.push('target: object or prepositional phrase');
   return cross(ctx, p, s, i, tg.end, sources, tg.mentions, conf, how);
+}
+
+/**
+ * The dateline mention ("HANOI, Vietnam (AP) —") when the pattern's object or prepositional phrase is a
+ * bare group of officials that names no actor ("met with several top government officials"), else -1.
+ */
+function datelineHost(ctx: DocContext, p: Pattern, after: number, s1: number): number {
+  const t = ctx.doc.tokens;
+  if (!ctx.sentenceTokens.length) return -1;
+  const [d0, d1] = ctx.sentenceTokens[0]!;
+  const m = ctx.mentionAt[d0]!;
+  if (m < 0 || !ctx.mentionCode[m]) return -1;
+  const [ma, mb] = ctx.mentionTokens[m]!;
+  const surface = ctx.doc.text.slice(t.start[ma]!, t.end[mb - 1]!);
+  if (surface !== surface.toUpperCase() || mb >= d1) return -1;
+  let dash = false;
+  for (let q = mb; q < Math.min(d1, mb + 8) && !dash; q++) {
+    if (t.lower[q] === '/') return -1; // "BEIJING/TOKYO —": no one host
+    if (['—', '–', '-', '(', ':'].includes(t.lower[q]!)) dash = true;
+  }
+  if (!dash) return -1;
+  let k = after;
+  if (k < s1 && (p.prep ?? []).includes(t.lower[k]!)) k++;
+  const c = chunkRight(ctx, k, s1);
+  if (!c || c.mentions.length || !ctx.lex.hostGroups.has(t.lower[c.head]!)) return -1;
+  for (let q = c.start; q < c.end; q++) if (t.pos[q] === 'PROPN') return -1;
+  return m;
 }
 
 /**
