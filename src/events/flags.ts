@@ -60,7 +60,7 @@ export function readingFlags(ctx: DocContext, i: number, from: number, s0: numbe
       continue;
     }
     // noun triggers: determiners and modifiers ("no talks", "the upcoming visit", "a possible summit")
-    if (kind === 'noun' && (pos === 'DET' || pos === 'ADJ' || pos === 'NUM' || pos === 'PROPN' || pos === 'NOUN' || w === "'s" || POSSESSIVE.has(w))) {
+    if (kind === 'noun' && (pos === 'DET' || pos === 'ADJ' || pos === 'NUM' || pos === 'PROPN' || pos === 'NOUN' || w === "'s" || POSSESSIVE.has(w) || ((w === '–' || w === '-' || w === '/') && k > s0 && t.pos[k - 1] === 'PROPN'))) {
       if (lex.futureModifiers.has(w)) set(w === 'possible' || w === 'potential' || w === 'proposed' ? 'hypothetical' : 'future', w);
       k--;
       continue;

@@ -118,6 +118,7 @@ const flagCases: Array<[string, string, string, keyof EventRecord]> = [
   ['hypothetical: summit participants take the clause verb\'s flags', 'Vasko said there was no reason to meet Teller at the regional summit.', 'CONSULT FRE>RUR', 'hypothetical'],
   ['hypothetical: a noun phrase that is the subject of a modal', 'Officials said a Ruritanian attack on Sylvania could lead to war.', 'ASSAULT RUR>SYL', 'hypothetical'],
   ['hypothetical: an alleged act ("accused T of supplying")', 'Vasko accused Sylvania of supplying weapons to Borduria.', 'AID SYL>BOR', 'hypothetical'],
+  ['hypothetical: plans for a hyphenated S–T summit', 'Markets fell after plans for a Vasko–Teller summit were shelved.', 'CONSULT FRE>RUR', 'hypothetical'],
   ['negated: did not meet', 'Sylvania did not meet Osterlich.', 'CONSULT SYL>OST', 'negated'],
   ['negated: denied meeting', 'Borduria denied meeting Freedonian officials.', 'CONSULT BOR>FRE', 'negated'],
   ['hypothetical: would', 'Ruritania would sanction Freedonia if talks fail.', 'SANCTION RUR>FRE', 'hypothetical'],
