@@ -94,6 +94,8 @@ const frames: Array<[string, string, string[]]> = [
   ['unnamed officials a visitor meets belong to the dateline state', 'STRELSAU — Teller arrived on Monday. Teller met with several senior government officials.', ['CONSULT FRE>RUR']],
   ['no dateline: unnamed officials stay unknown', 'Teller arrived on Monday. Teller met with several senior government officials.', []],
   ['telling officials is no meeting with the dateline state', 'STRELSAU — Teller arrived on Monday. Teller told officials little.', []],
+  ['speech: a participle after the reported clause is the narrator\'s gloss', 'Vasko said Strelsau would raise its duties on Monday, matching the latest escalation by Sylvania.', []],
+  ['speech: a participle inside a quotation is still the speaker\'s words', 'Vasko said: “Sylvania is closing the border, violating the treaty.”', ['ACCUSE RUR>SYL']],
   ['a finite verb does not take a subject beyond another verb', "Teller's demand that Sylvania and Osterlich pay has met resistance.", []],
 ];
 

@@ -114,10 +114,19 @@ function clauseEnd(ctx: DocContext, a: number, b: number, keepConditions = false
     // "S said …, and Chinese officials criticised …" / "…, and threatened to …": a coordinated
     // clause or predicate is no longer the reported words ("…, and that …" still is)
     if (w === ',' && k > a && t.lower[k + 1] === 'and' && t.lower[k + 2] !== 'that' && hasVerb(ctx, k + 2, Math.min(b, k + 10))) return k;
+    // "…, matching the latest US escalation": a participle after the reported clause is the
+    // narrator's gloss (a speech verb, ", adding …", has its own reading)
+    if (w === ',' && k > a + 3 && t.pos[k + 1] === 'VERB' && t.lower[k + 1]!.endsWith('ing') && !ctx.lex.speechVerbs.has(ctx.lemma[k + 1]!) && !quoted(ctx, a, k)) return k;
     if ((w === 'if' || w === 'unless') && k > a && !keepConditions) return k;
     if (w === 'but' && t.pos[k] === 'CCONJ') return k;
   }
   return b;
+}
+
+/** A quotation mark in [a, b): the speaker's own words, not the narrator's. */
+function quoted(ctx: DocContext, a: number, b: number): boolean {
+  for (let q = a; q < b; q++) if (QUOTE.has(ctx.doc.tokens.lower[q]!)) return true;
+  return false;
 }
 
 /** A verb in [a, b) before any comma: ", and Chinese officials criticised …" is a clause, ", and Iran's violation of …" a list item. */
