@@ -96,6 +96,8 @@ const frames: Array<[string, string, string[]]> = [
   ['telling officials is no meeting with the dateline state', 'STRELSAU — Teller arrived on Monday. Teller told officials little.', []],
   ['speech: a participle after the reported clause is the narrator\'s gloss', 'Vasko said Strelsau would raise its duties on Monday, matching the latest escalation by Sylvania.', []],
   ['speech: a participle inside a quotation is still the speaker\'s words', 'Vasko said: “Sylvania is closing the border, violating the treaty.”', ['ACCUSE RUR>SYL']],
+  ['speech: withdrawing countermeasures is no threat', 'Vasko said Strelsau would suspend the countermeasures it had taken against Sylvania.', []],
+  ['speech: announcing countermeasures is a threat', 'Vasko said Strelsau would take countermeasures against Sylvania.', ['THREATEN RUR>SYL']],
   ['a finite verb does not take a subject beyond another verb', "Teller's demand that Sylvania and Osterlich pay has met resistance.", []],
 ];
 

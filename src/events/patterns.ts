@@ -99,6 +99,7 @@ const lexiconSchema = z
     mandativeVerbs: words,
     allegingVerbs: words,
     hostGroups: words,
+    undoVerbs: words,
     confidence: z
       .object({ speechAccuse: z.number().min(0).max(1), speechReject: z.number().min(0).max(1), speechRequest: z.number().min(0).max(1), characterize: z.number().min(0).max(1), impliedThreat: z.number().min(0).max(1), impliedIntent: z.number().min(0).max(1), speechThreat: z.number().min(0).max(1), speechSupport: z.number().min(0).max(1) })
       .strict(),

@@ -99,7 +99,13 @@ function threatCue(ctx: DocContext, a: number, b: number): number {
     const w = t.lower[k]!;
     if (lex.futureMarkers.has(w) || w === 'would') marker = true;
     if (lex.negators.has(w) && !marker) return -1;
-    if (marker && (lex.threatCues.has(w) || lex.threatCues.has(ctx.lemma[k]!)) && ctx.mentionAt[k]! < 0) return k;
+    if (marker && (lex.threatCues.has(w) || lex.threatCues.has(ctx.lemma[k]!)) && ctx.mentionAt[k]! < 0) {
+      // "would suspend or remove countermeasures": undoing a measure is no threat
+      let undone = false;
+      for (let q = Math.max(a, k - 4); q < k; q++) if (t.pos[q] === 'VERB' && lex.undoVerbs.has(ctx.lemma[q]!)) undone = true;
+      if (undone) return -1;
+      return k;
+    }
   }
   return -1;
 }
