@@ -123,6 +123,7 @@ const flagCases: Array<[string, string, string, keyof EventRecord]> = [
   ['hypothetical: a noun phrase that is the subject of a modal', 'Officials said a Ruritanian attack on Sylvania could lead to war.', 'ASSAULT RUR>SYL', 'hypothetical'],
   ['hypothetical: an alleged act ("accused T of supplying")', 'Vasko accused Sylvania of supplying weapons to Borduria.', 'AID SYL>BOR', 'hypothetical'],
   ['hypothetical: plans for a hyphenated S–T summit', 'Markets fell after plans for a Vasko–Teller summit were shelved.', 'CONSULT FRE>RUR', 'hypothetical'],
+  ['future: a noun phrase whose predicate schedules it', "A new round of Vasko–Teller talks on Strelsau's debts had been scheduled for Sunday.", 'CONSULT FRE>RUR', 'future'],
   ['negated: did not meet', 'Sylvania did not meet Osterlich.', 'CONSULT SYL>OST', 'negated'],
   ['negated: denied meeting', 'Borduria denied meeting Freedonian officials.', 'CONSULT BOR>FRE', 'negated'],
   ['hypothetical: would', 'Ruritania would sanction Freedonia if talks fail.', 'SANCTION RUR>FRE', 'hypothetical'],

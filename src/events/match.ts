@@ -290,6 +290,18 @@ export function matchSentence(ctx: DocContext, ps: PatternSet, s: number, trace:
       r.flags.hypothetical = true;
       r.flags.why.push(`hypothetical: '${t.lower[r.frameEnd]}' after the phrase`);
     }
+    // "US–Iranian talks had been scheduled for Sunday": a noun phrase whose predicate plans it
+    if (r.pattern.kind === 'noun' && !r.flags.future && !r.flags.hypothetical) {
+      let q = r.frameEnd;
+      // past the rest of the noun phrase ("talks on Iran's nuclear programme")
+      while (q < s1 && q < r.frameEnd + 8 && t.pos[q] !== 'AUX' && t.pos[q] !== 'VERB' && (isNpToken(ctx, q) || t.pos[q] === 'ADP' || t.lower[q] === "'s")) q++;
+      const q0 = q;
+      while (q < s1 && q < q0 + 3 && (t.pos[q] === 'AUX' || ctx.lemma[q] === 'be' || ctx.lemma[q] === 'have')) q++;
+      if (q > q0 && q < s1 && (ctx.lex.futureModifiers.has(t.lower[q]!) || ctx.lemma[q] === 'schedule' || ctx.lemma[q] === 'due')) {
+        r.flags.future = true;
+        r.flags.why.push(`future: '${t.lower[q]}' after the phrase`);
+      }
+    }
     if (trace) {
       const fl = r.flags.why.length ? ` [${r.flags.why.join(', ')}]` : '';
       trace.push({ sentence: s, rule: r.pattern.id, trigger: t.lower[r.trigger]!, token: r.trigger, outcome: 'fired', reason: `${src} → ${tgt} (${r.how.join('; ')})${fl} conf ${r.confidence.toFixed(2)}` });
