@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { ReadItem } from '../read/index.ts';
 import type { Extraction, ExtractionError } from '../extraction.ts';
-import { createPipeline, type PipelineOptions } from '../pipeline.ts';
+import type { PipelineOptions } from '../pipeline.ts';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { Origin } from '../doc.ts';
 
@@ -30,6 +30,8 @@ export async function* extractStream(items: AsyncIterable<ReadItem>, opts: Strea
   const n = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
   const pipelineOptions: PipelineOptions = { all: opts.all ?? false };
   if (n === 1) {
+    // loaded only here: with worker threads the main thread never needs the models in memory
+    const { createPipeline } = await import('../pipeline.ts');
     const pipeline = createPipeline(pipelineOptions);
     for await (const item of items) {
       if (!item.ok) yield item;
