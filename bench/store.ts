@@ -22,6 +22,7 @@ import { createApp } from '../src/server/app.ts';
 import type { ArticleInput, Store } from '../src/store/types.ts';
 import { buildCorpus } from './corpus.ts';
 import { percentile, round } from './measure.ts';
+import { mulberry32 } from '../src/prng.ts';
 
 export interface StoreBenchOptions {
   /** Events in the synthetic store (default 1,000,000). */
@@ -49,18 +50,6 @@ export interface StoreBenchResult {
 }
 
 // ---- deterministic randomness ------------------------------------------------------------
-
-/** mulberry32: a small seeded PRNG (uniform in [0, 1)). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sample an index from weights (cumulative table + binary search). */
 function sampler(weights: number[], rnd: () => number): () => number {
@@ -121,7 +110,7 @@ async function actorCodes(n: number): Promise<string[]> {
 /** Build the synthetic store; returns the number of events written and the seconds it took. */
 export async function buildSyntheticStore(file: string, nEvents: number): Promise<{ events: number; seconds: number }> {
   const t0 = performance.now();
-  const rnd = prng(20251122);
+  const rnd = mulberry32(20251122);
   const types = ontologyTypes();
   // realistic-ish skew: consultations and statements dominate, mass violence is rare
   const typeWeights: Record<string, number> = {

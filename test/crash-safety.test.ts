@@ -18,11 +18,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { dumpStore, writeCrashArticles, type Query } from './crash-articles.ts';
+import { pgUnreachable, testPgUrl } from '../src/store/postgres/test-server.ts';
 
 const bin = path.resolve(import.meta.dirname, '../bin/parley.js');
 const root = mkdtempSync(path.join(tmpdir(), 'parley-crash-'));
 const articles = path.join(root, 'articles');
-const pgUrl = process.env.PARLEY_TEST_PG || 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgUrl = testPgUrl();
 const runId = `parley_crash_${process.pid}_${randomBytes(3).toString('hex')}`;
 let total = 0;
 
@@ -182,23 +183,9 @@ function postgresBackend(): Backend {
   };
 }
 
-async function pgReason(): Promise<string | null> {
-  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  c.on('error', () => undefined);
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return null;
-  } catch (err) {
-    return `PostgreSQL not reachable at ${pgUrl.replace(/\/\/[^@/]*@/, '//…@')}: ${err instanceof Error ? err.message : String(err)}`;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
 crashSuite(sqliteBackend);
 
-const reason = await pgReason();
+const reason = await pgUnreachable(pgUrl);
 if (reason === null) crashSuite(postgresBackend);
 else if (process.env.CI) test('PostgreSQL crash safety needs a server under CI', () => assert.fail(reason));
 else {

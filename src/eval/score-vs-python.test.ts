@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listJson, loadGold, loadSystem } from './load.ts';
 import { formatJson, score, type GoldDoc, type Json } from './score.ts';
+import { mulberry32 } from '../prng.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shared = path.resolve(root, '..', 'shared');
@@ -23,23 +24,12 @@ function skipReason(): string | null {
   return null;
 }
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CODES = ['USA', 'CHN', 'RUS', 'TUR', 'SYR', 'IRN', 'UKR', 'UN', 'EU', 'GBR'];
 const TYPES = ['CONSULT', 'ACCUSE', 'REQUEST', 'THREATEN', 'AID', 'ASSAULT', 'SUPPORT', 'REJECT'];
 
 function randomSystem(gold: Map<string, GoldDoc>, seed: number): string {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
   const lines: string[] = [];
   for (const g of gold.values()) {

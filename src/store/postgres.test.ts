@@ -9,23 +9,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { storeSuite } from './store-suite.ts';
 import { openPostgresStore } from './postgres/index.ts';
+import { pgUnreachable, testPgUrl } from './postgres/test-server.ts';
 
-const url = process.env.PARLEY_TEST_PG || 'postgres://postgres@127.0.0.1:5432/postgres';
+const url = testPgUrl();
 const runId = `parley_t${process.pid}_${randomBytes(3).toString('hex')}`;
-
-async function probe(): Promise<string | null> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  c.on('error', () => undefined);
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return null;
-  } catch (err) {
-    return `PostgreSQL not reachable at ${url.replace(/\/\/[^@/]*@/, '//…@')}: ${err instanceof Error ? err.message : String(err)}`;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
 
 async function dropSchema(schema: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
@@ -37,7 +24,7 @@ async function dropSchema(schema: string): Promise<void> {
   }
 }
 
-const reason = await probe();
+const reason = await pgUnreachable(url);
 if (reason === null) {
   const ids = { n: 0 };
   storeSuite('postgres', async () => {
