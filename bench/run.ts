@@ -137,18 +137,17 @@ function benchHtml(corpus: BenchCorpus, pipeline: Pipeline) {
 
 /**
  * Extraction with 1 and 2 workers, each in a child process running the real streaming path
- * (`parley extract --workers N`) over the corpus written as JSONL. Scaling compares steady-state
- * throughput (first to last result), so thread start-up and model loading (a few seconds, paid
- * once per run) do not swamp it; the child's peak RSS (all threads) is the memory of a real run.
+ * (`parley extract --workers N`) over the corpus written twice as JSONL (ids varied). Scaling
+ * compares steady-state throughput (the second half of each run, see extract-child.ts), so thread
+ * start-up, model loading and JIT warm-up, paid once per run, do not swamp it; the child's peak
+ * RSS (all threads) is the memory of a real run.
  */
 async function benchWorkers(articles: RawArticle[]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
   const file = path.join(dir, 'corpus.jsonl');
   try {
-    writeFileSync(
-      file,
-      articles.map((a) => JSON.stringify({ id: a.id, text: a.raw, published: a.meta.published ?? null, title: a.meta.title ?? null })).join('\n') + '\n',
-    );
+    const line = (a: RawArticle, id: string) => JSON.stringify({ id, text: a.raw, published: a.meta.published ?? null, title: a.meta.title ?? null });
+    writeFileSync(file, [...articles.map((a) => line(a, a.id)), ...articles.map((a) => line(a, `${a.id}~w`))].join('\n') + '\n');
     const run = (workers: number) => {
       const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./extract-child.ts', import.meta.url)), file, String(workers)], {
         encoding: 'utf8',

@@ -52,3 +52,36 @@ test('a worker thread that dies fails only the article it held; the rest of the 
     delete process.env.PARLEY_TEST_WORKER_CRASH_ON;
   }
 });
+
+test('a result is yielded while the input is still waiting for its next article (a live feed)', async () => {
+  let firstSeen!: () => void;
+  const seen = new Promise<void>((resolve) => (firstSeen = resolve));
+  const items = articles(3);
+  async function* feed() {
+    yield items.next().value!;
+    // the next article arrives only after the first one's result is out: a pool that waited for
+    // more input before yielding would never get here
+    const stalled = await Promise.race([seen.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000).unref())]);
+    if (stalled) throw new Error('first result was held back until more input arrived');
+    yield items.next().value!;
+  }
+  const out: string[] = [];
+  for await (const r of extractStream(feed(), { workers: 2 })) {
+    out.push(r.ok ? r.extraction.doc : 'err');
+    if (out.length === 1) firstSeen();
+  }
+  assert.deepEqual(out, ['a0', 'a1']);
+});
+
+test('ExtractionPool extracts a batch in parallel and keeps each result with its article', async () => {
+  const { ExtractionPool } = await import('./pool.ts');
+  const pool = await ExtractionPool.open({ workers: 2 });
+  try {
+    const batch = [...articles(9)].flatMap((x) => (x.ok ? [x.article] : []));
+    const results = await Promise.all(batch.map((a) => pool.extract(a)));
+    assert.deepEqual(results.map((r) => (r.ok ? r.extraction.doc : 'err')), batch.map((a) => a.id));
+  } finally {
+    await pool.close();
+  }
+  await assert.rejects(pool.extract({ id: 'late', origin: { file: 'x' }, format: 'text', raw: 'x', meta: {} }), /closed/);
+});

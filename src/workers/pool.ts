@@ -1,9 +1,12 @@
 /**
  * Parallel extraction over worker_threads.
  *
- * `extractStream(items, {workers})` takes the readers' stream and yields results in input order.
- * At most `workers × 4` articles are in flight, so memory stays bounded however large the
- * corpus. With `workers <= 1` everything runs on the calling thread (no worker start-up cost).
+ * `ExtractionPool` keeps N worker threads, each with its own pipeline, and extracts one article
+ * per call (`extract(article) → Promise<StreamResult>`); `parley ingest --workers N` hands it one
+ * batch at a time. `extractStream(items, {workers})` takes the readers' stream and yields results
+ * in input order with at most `workers × 5` articles in flight, so memory stays bounded however
+ * large the corpus. With `workers <= 1` everything runs on the calling thread (no worker start-up
+ * cost).
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -11,19 +14,163 @@ import type { ReadItem } from '../read/index.ts';
 import type { Extraction, ExtractionError } from '../extraction.ts';
 import type { PipelineOptions } from '../pipeline.ts';
 import { ParleyError, toParleyError } from '../errors.ts';
-import type { Origin } from '../doc.ts';
+import type { RawArticle } from '../doc.ts';
 
 export type StreamResult =
   | { ok: true; extraction: Extraction }
   | { ok: false; error: ExtractionError };
 
-export interface StreamOptions extends PipelineOptions {
+export interface PoolOptions extends PipelineOptions {
+  /** Number of worker threads; default: the number of cores. */
+  workers?: number;
+  /**
+   * Old-generation heap limit of each worker thread, in MB (default 384). Without it V8 lets a
+   * heap under no pressure grow to several times the ≈120 MB a pipeline holds; with it, N workers
+   * stay within a predictable N × 400 MB. The largest article the pipeline accepts (1M
+   * characters) needs about 150 MB.
+   */
+  workerHeapMb?: number;
+}
+
+export interface StreamOptions extends PoolOptions {
   /** Number of worker threads; default: the number of cores. 1 = run on this thread. */
   workers?: number;
 }
 
+export const DEFAULT_WORKER_HEAP_MB = 384;
+
+/**
+ * Articles queued on each worker beyond the one it is extracting, so a worker never waits for the
+ * main thread to hand it the next article (on a busy machine that round trip leaves it idle).
+ */
+const QUEUED_PER_WORKER = 2;
+
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
+}
+
+interface Job {
+  article: RawArticle;
+  resolve: (r: StreamResult) => void;
+  reject: (e: Error) => void;
+}
+
+type WorkerMessage = { ready?: boolean; seq?: number; extraction?: Extraction; error?: ExtractionError };
+
+export class ExtractionPool {
+  readonly size: number;
+  private readonly pipelineOptions: PipelineOptions;
+  private readonly heapMb: number;
+  /** The jobs each live, started worker holds, in the order it runs them: the first is the one it is on. */
+  private readonly held = new Map<Worker, Job[]>();
+  private readonly workers = new Set<Worker>();
+  private readonly pending: Job[] = [];
+  private failure: Error | null = null;
+  private closing = false;
+  private respawns = 0;
+
+  private constructor(opts: PoolOptions) {
+    this.size = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+    this.pipelineOptions = { all: opts.all ?? false };
+    this.heapMb = opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB;
+  }
+
+  /** Starts the workers and resolves once every one has loaded its pipeline. */
+  static async open(opts: PoolOptions = {}): Promise<ExtractionPool> {
+    const pool = new ExtractionPool(opts);
+    await Promise.all(Array.from({ length: pool.size }, () => pool.spawn()));
+    if (pool.failure) {
+      await pool.close();
+      throw pool.failure;
+    }
+    return pool;
+  }
+
+  /**
+   * Extracts one article on the least busy worker. Resolves with the extraction or the article's
+   * own error (also when its worker thread dies on it); rejects only when the pool itself fails
+   * (workers that cannot start or keep dying) or is closed.
+   */
+  extract(article: RawArticle): Promise<StreamResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closing) return Promise.reject(new Error('extraction pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ article, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.failAll(new Error('extraction pool is closed'));
+    await Promise.all([...this.workers].map((w) => w.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.pending.length) {
+      let best: Worker | null = null;
+      let bestLen = 1 + QUEUED_PER_WORKER;
+      for (const [w, jobs] of this.held) {
+        if (jobs.length < bestLen) {
+          best = w;
+          bestLen = jobs.length;
+        }
+      }
+      if (!best) return;
+      const job = this.pending.shift()!;
+      this.held.get(best)!.push(job);
+      best.postMessage({ seq: 0, article: job.article });
+    }
+  }
+
+  private failAll(err: Error): void {
+    for (const jobs of this.held.values()) for (const j of jobs.splice(0)) j.reject(err);
+    for (const j of this.pending.splice(0)) j.reject(err);
+  }
+
+  private spawn(): Promise<void> {
+    return new Promise((resolve) => {
+      const w = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
+        workerData: this.pipelineOptions,
+        resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+      });
+      let started = false;
+      this.workers.add(w);
+      w.on('message', (m: WorkerMessage) => {
+        if (m.ready) {
+          started = true;
+          this.held.set(w, []);
+          resolve();
+        } else {
+          // a worker runs its jobs in the order it received them
+          const job = this.held.get(w)?.shift();
+          job?.resolve(m.extraction ? { ok: true, extraction: m.extraction } : { ok: false, error: m.error! });
+        }
+        this.dispatch();
+      });
+      const died = (why: string) => {
+        if (this.closing || !this.workers.has(w)) return;
+        this.workers.delete(w);
+        const jobs = this.held.get(w) ?? [];
+        this.held.delete(w);
+        // the first job is the article it died on: that one fails; the ones queued behind it go
+        // back to the front of the queue for the other workers
+        const [fatal, ...rest] = jobs;
+        fatal?.resolve({
+          ok: false,
+          error: new ParleyError('STAGE_FAILED', 'events', `worker thread died while extracting this article (${why})`, fatal.article.origin).toJSON(),
+        });
+        this.pending.unshift(...rest);
+        if (!started) this.failure = new Error(`extraction worker failed to start: ${why}`);
+        else if (++this.respawns > this.size * 8) this.failure = new Error(`extraction workers keep dying (${why})`);
+        if (this.failure) this.failAll(this.failure);
+        else void this.spawn().then(() => this.dispatch());
+        resolve();
+      };
+      w.on('error', (err: Error) => died(err.message));
+      w.on('exit', (code) => died(`exit code ${code}`));
+    });
+  }
 }
 
 export async function* extractStream(items: AsyncIterable<ReadItem>, opts: StreamOptions = {}): AsyncGenerator<StreamResult> {
@@ -45,107 +192,64 @@ export async function* extractStream(items: AsyncIterable<ReadItem>, opts: Strea
     }
     return;
   }
-  yield* runPool(items, n, pipelineOptions);
+  const pool = await ExtractionPool.open({ ...opts, workers: n });
+  try {
+    yield* ordered(items, (a) => pool.extract(a), n * (1 + QUEUED_PER_WORKER + 2));
+  } finally {
+    await pool.close();
+  }
 }
 
-async function* runPool(items: AsyncIterable<ReadItem>, n: number, pipelineOptions: PipelineOptions): AsyncGenerator<StreamResult> {
-  const maxInFlight = n * 4;
-  const workers = new Set<Worker>();
-  const idle: Worker[] = [];
-  /** What each busy worker is extracting, so a worker that dies fails only that article. */
-  const busy = new Map<Worker, { seq: number; origin: Origin }>();
-  const done = new Map<number, StreamResult>();
-  let wake: (() => void) | null = null;
-  let failure: Error | null = null;
-  let closing = false;
-  let respawns = 0;
-  const notify = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-  const wait = () => new Promise<void>((resolve) => (wake = resolve));
-
-  const spawn = (): Promise<void> =>
-    new Promise((resolve) => {
-      const w = new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData: pipelineOptions });
-      let started = false;
-      workers.add(w);
-      w.on('message', (m: { ready?: boolean; seq?: number; extraction?: Extraction; error?: ExtractionError }) => {
-        if (m.ready) {
-          started = true;
-          idle.push(w);
-          resolve();
-        } else if (m.seq !== undefined) {
-          done.set(m.seq, m.extraction ? { ok: true, extraction: m.extraction } : { ok: false, error: m.error! });
-          busy.delete(w);
-          idle.push(w);
-        }
-        notify();
-      });
-      const died = (why: string) => {
-        if (closing || !workers.has(w)) return;
-        workers.delete(w);
-        const i = idle.indexOf(w);
-        if (i >= 0) idle.splice(i, 1);
-        const job = busy.get(w);
-        busy.delete(w);
-        if (job) {
-          done.set(job.seq, {
-            ok: false,
-            error: new ParleyError('STAGE_FAILED', 'events', `worker thread died while extracting this article (${why})`, job.origin).toJSON(),
-          });
-        }
-        if (!started) failure = new Error(`extraction worker failed to start: ${why}`);
-        else if (++respawns > n * 8) failure = new Error(`extraction workers keep dying (${why})`);
-        else void spawn();
-        resolve();
-        notify();
-      };
-      w.on('error', (err: Error) => died(err.message));
-      w.on('exit', (code) => died(`exit code ${code}`));
-    });
-
-  let nextSeq = 0; // next sequence number to assign
-  let emitSeq = 0; // next sequence number to yield
-  const pendingInput: Array<{ seq: number; item: ReadItem & { ok: true } }> = [];
+/**
+ * Results in input order with at most `maxInFlight` articles submitted and not yet yielded. A
+ * finished result is yielded as soon as every earlier one is, even while the input is slow to
+ * deliver the next article (a feed on stdin).
+ */
+async function* ordered(items: AsyncIterable<ReadItem>, run: (a: RawArticle) => Promise<StreamResult>, maxInFlight: number): AsyncGenerator<StreamResult> {
+  type Slot = { settled: boolean; result?: StreamResult; promise: Promise<unknown> };
+  const queue: Slot[] = [];
   const iterator = items[Symbol.asyncIterator]();
+  let next: Promise<IteratorResult<ReadItem>> | null = null;
   let inputDone = false;
+  let failure: Error | null = null;
   try {
-    await Promise.all(Array.from({ length: n }, spawn));
     while (true) {
       if (failure) throw failure;
-      // top up the queue from the input, bounded by maxInFlight
-      while (!inputDone && nextSeq - emitSeq < maxInFlight && pendingInput.length < n) {
-        const r = await iterator.next();
-        if (r.done) {
+      while (queue[0]?.settled) yield queue.shift()!.result!;
+      if (inputDone && queue.length === 0) return;
+      if (!inputDone && queue.length < maxInFlight) {
+        next ??= iterator.next();
+        const input = next.then((r) => ({ r }));
+        const r = queue[0] ? await Promise.race([input, queue[0].promise.then(() => null)]) : await input;
+        if (!r) continue; // the oldest result is ready: yield it, then wait on the input again
+        next = null;
+        if (r.r.done) {
           inputDone = true;
-          break;
+          continue;
         }
-        const seq = nextSeq++;
-        if (r.value.ok) pendingInput.push({ seq, item: r.value });
-        else done.set(seq, r.value);
+        const item = r.r.value;
+        if (!item.ok) {
+          queue.push({ settled: true, result: item, promise: Promise.resolve() });
+          continue;
+        }
+        const slot: Slot = { settled: false, promise: Promise.resolve() };
+        slot.promise = run(item.article).then(
+          (res) => {
+            slot.settled = true;
+            slot.result = res;
+          },
+          (err: Error) => {
+            failure ??= err;
+            slot.settled = true;
+            slot.result = { ok: false, error: toParleyError(err, 'events', item.article.origin).toJSON() };
+          },
+        );
+        queue.push(slot);
+      } else {
+        await queue[0]!.promise;
       }
-      // hand work to idle workers
-      while (idle.length && pendingInput.length) {
-        const { seq, item } = pendingInput.shift()!;
-        const w = idle.shift()!;
-        busy.set(w, { seq, origin: item.article.origin });
-        w.postMessage({ seq, article: item.article });
-      }
-      // emit everything that is ready, in order
-      let emitted = false;
-      while (done.has(emitSeq)) {
-        const r = done.get(emitSeq)!;
-        done.delete(emitSeq++);
-        emitted = true;
-        yield r;
-      }
-      if (inputDone && emitSeq === nextSeq) break;
-      if (!emitted && (inputDone || nextSeq - emitSeq >= maxInFlight || idle.length === 0 || pendingInput.length > 0)) await wait();
     }
   } finally {
-    closing = true;
-    await Promise.all([...workers].map((w) => w.terminate()));
+    if (!inputDone) await iterator.return?.();
   }
 }
