@@ -98,6 +98,22 @@ test('ingest, re-run, change, and read back', async (t) => {
   });
 });
 
+test('--workers 2 stores the same events as extraction on the main thread', () => {
+  const one = path.join(dir, 'one.db');
+  const two = path.join(dir, 'two.db');
+  assert.equal(parley('ingest', articles, '--db', one, '--workers', '1', '-q').status, 0);
+  const r = parley('ingest', articles, '--db', two, '--workers', '2', '--batch', '3', '--json', '-q');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(summary(r.stdout).new, 4);
+  const events = (db: string) => parley('events', '--db', db, '--format', 'jsonl', '--limit', '1000').stdout.split('\n').filter(Boolean).sort();
+  const a = events(one);
+  assert.ok(a.length > 0);
+  assert.deepEqual(events(two), a);
+  const bad = parley('ingest', articles, '--db', two, '--workers', '0');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--workers/);
+});
+
 test('ingest into PostgreSQL (?schema= keeps the run apart), then re-run', async (t) => {
   const base = process.env.PARLEY_TEST_PG || 'postgres://postgres@127.0.0.1:5432/postgres';
   const { default: pg } = await import('pg');

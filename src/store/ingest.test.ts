@@ -98,3 +98,27 @@ test('the same doc twice in one batch: the later version wins', async (t) => {
   assert.deepEqual([r.new, r.replaced], [1, 1]);
   assert.match((await s.article('a'))!.text, /Chile hosted Peru/);
 });
+
+test('the next batch is extracted while the one before it is written', async (t) => {
+  const s = fresh(t);
+  const log: string[] = [];
+  const pipeline = countingPipeline({ n: 0 });
+  const logged: Store = Object.create(s, {
+    ingest: { value: (inputs: Parameters<Store['ingest']>[0]) => (log.push(`write ${inputs.map((i) => i.extraction.doc).join()}`), s.ingest(inputs)) },
+  });
+  const extractBatch = async (articles: RawArticle[]) => {
+    log.push(`extract ${articles.map((a) => a.id).join()}`);
+    return articles.map((a) => ({ ok: true as const, extraction: pipeline.extract(a) }));
+  };
+  const items = ['a', 'b', 'c'].map((id) => raw(id, `Peru met Chile in ${id}.`));
+  const r = await ingestArticles(logged, () => { throw new Error('extractBatch is used'); }, items, { batchSize: 1, extractBatch });
+  assert.equal(r.new, 3);
+  assert.deepEqual(log, ['extract a', 'extract b', 'write a', 'extract c', 'write b', 'write c']);
+});
+
+test('the same unchanged doc in two consecutive batches is stored once', async (t) => {
+  const s = fresh(t);
+  const r = await ingestArticles(s, countingPipeline({ n: 0 }), [raw('a', 'Peru met Chile.'), raw('a', 'Peru met Chile.')], { batchSize: 1 });
+  assert.deepEqual([r.new, r.unchanged, r.failures], [1, 1, 0]);
+  assert.equal((await s.stats()).articles, 1);
+});

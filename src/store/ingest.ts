@@ -4,7 +4,7 @@
  * run followed by a rerun leaves the store as a clean run would.
  */
 import type { RawArticle } from '../doc.ts';
-import type { ExtractionError } from '../extraction.ts';
+import type { Extraction, ExtractionError } from '../extraction.ts';
 import type { ReadItem } from '../read/index.ts';
 import type { Pipeline } from '../pipeline.ts';
 import { toParleyError } from '../errors.ts';
@@ -18,7 +18,15 @@ export interface IngestRunOptions {
   onProgress?: (s: IngestSummary) => void;
   /** Called for every input that fails (read, extract or store). */
   onError?: (e: ExtractionError) => void;
+  /**
+   * Extracts a batch's changed articles elsewhere (e.g. on a worker pool), one result per
+   * article in order, instead of on this thread with the pipeline. Called only for batches that
+   * hold an article to extract.
+   */
+  extractBatch?: (articles: RawArticle[]) => Promise<BatchResult[]>;
 }
+
+export type BatchResult = { ok: true; extraction: Extraction } | { ok: false; error: ExtractionError };
 
 export function emptySummary(): IngestSummary {
   return { articles: 0, new: 0, unchanged: 0, replaced: 0, events: 0, mentions: 0, failures: 0, errors: [] };
@@ -35,7 +43,20 @@ export function rawHash(a: RawArticle): string {
   return contentHash(a.raw, a.meta);
 }
 
-async function storeBatch(store: Store, pipeline: () => Pipeline, batch: RawArticle[], s: IngestSummary, fail: (e: ExtractionError) => void): Promise<void> {
+type Extract = (articles: RawArticle[]) => Promise<BatchResult[]>;
+
+interface Prepared {
+  inputs: Array<{ input: ArticleInput; article: RawArticle }>;
+}
+
+/**
+ * Counts a batch's unchanged articles and starts extracting the rest. Resolves once the
+ * extraction is under way, with the promise of its result, so a worker pool works on this batch
+ * while the caller writes the one before.
+ */
+async function startBatch(
+  store: Store, extract: Extract, batch: RawArticle[], s: IngestSummary, fail: (e: ExtractionError) => void,
+): Promise<{ done: Promise<Prepared> }> {
   const known = await store.hashes(batch.map((a) => a.id));
   const todo: Array<{ article: RawArticle; hash: string }> = [];
   for (const article of batch) {
@@ -44,16 +65,21 @@ async function storeBatch(store: Store, pipeline: () => Pipeline, batch: RawArti
       addOutcome(s, { doc: article.id, status: 'unchanged', events: 0, mentions: 0 });
     } else todo.push({ article, hash });
   }
-  if (todo.length === 0) return;
-  const p = pipeline(); // a pipeline that cannot load stops the run: not a per-article failure
-  const inputs: Array<{ input: ArticleInput; article: RawArticle }> = [];
-  for (const { article, hash } of todo) {
-    try {
-      inputs.push({ input: { extraction: p.extract(article), raw: article.raw, hash }, article });
-    } catch (err) {
-      fail(toParleyError(err, 'events', { file: article.origin.file, line: article.origin.line }).toJSON());
-    }
-  }
+  if (todo.length === 0) return { done: Promise.resolve({ inputs: [] }) };
+  const done = extract(todo.map((t) => t.article)).then((results) => {
+    const inputs: Prepared['inputs'] = [];
+    todo.forEach(({ article, hash }, i) => {
+      const r = results[i]!;
+      if (r.ok) inputs.push({ input: { extraction: r.extraction, raw: article.raw, hash }, article });
+      else fail(r.error);
+    });
+    return { inputs };
+  });
+  done.catch(() => undefined); // awaited by the caller after it writes the batch before
+  return { done };
+}
+
+async function writeBatch(store: Store, { inputs }: Prepared, s: IngestSummary, fail: (e: ExtractionError) => void): Promise<void> {
   if (inputs.length === 0) return;
   try {
     for (const o of await store.ingest(inputs.map((x) => x.input))) addOutcome(s, o);
@@ -79,6 +105,16 @@ export async function ingestArticles(
   const size = Math.max(1, opts.batchSize ?? 100);
   const made: { p?: Pipeline } = {};
   const pipeline = (): Pipeline => (made.p ??= typeof pipelineOrFactory === 'function' ? pipelineOrFactory() : pipelineOrFactory);
+  const extract: Extract = opts.extractBatch ?? (async (articles) => {
+    const p = pipeline(); // a pipeline that cannot load stops the run: not a per-article failure
+    return articles.map((article): BatchResult => {
+      try {
+        return { ok: true, extraction: p.extract(article) };
+      } catch (err) {
+        return { ok: false, error: toParleyError(err, 'events', { file: article.origin.file, line: article.origin.line }).toJSON() };
+      }
+    });
+  });
   const s = emptySummary();
   const fail = (e: ExtractionError): void => {
     s.failures++;
@@ -86,12 +122,22 @@ export async function ingestArticles(
     opts.onError?.(e);
   };
   let batch: RawArticle[] = [];
+  // One batch is extracted while the one before it is written: with `extractBatch` on a worker
+  // pool the workers keep extracting during the (main-thread) store transaction.
+  let prepared: Promise<Prepared> | null = null;
+  const writePrepared = async (): Promise<void> => {
+    if (!prepared) return;
+    const p = prepared;
+    prepared = null;
+    await writeBatch(store, await p, s, fail);
+    opts.onProgress?.(s);
+  };
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const b = batch;
+    const next = await startBatch(store, extract, batch, s, fail);
     batch = [];
-    await storeBatch(store, pipeline, b, s, fail);
-    opts.onProgress?.(s);
+    await writePrepared();
+    prepared = next.done;
   };
   for await (const item of items) {
     if (!item.ok) {
@@ -102,5 +148,6 @@ export async function ingestArticles(
     if (batch.length >= size) await flush();
   }
   await flush();
+  await writePrepared();
   return s;
 }

@@ -3,6 +3,8 @@ import { parse } from '../args.ts';
 import { ParleyError, formatError } from '../../errors.ts';
 import { readInputs } from '../../read/index.ts';
 import { createPipeline } from '../../pipeline.ts';
+import { ExtractionPool, defaultWorkers } from '../../workers/pool.ts';
+import type { RawArticle } from '../../doc.ts';
 import { dbUrl, openStore } from '../../store/index.ts';
 import { ingestArticles } from '../../store/ingest.ts';
 import type { IngestSummary } from '../../store/types.ts';
@@ -17,6 +19,8 @@ transaction, so an interrupted run can simply be run again.
 
   --db URL     SQLite file (default $PARLEY_DB or ./parley.db) or postgres://user@host/db
   --batch N    articles per transaction (default 100)
+  --workers N  worker threads extracting each batch (default: the number of cores;
+               1 = extract on the main thread); storing stays on the main thread
   --json       print the summary as JSON
   -q, --quiet  no progress on stderr
 ${QUEUE_INGEST_USAGE}
@@ -37,6 +41,7 @@ export const command: Command = {
     const { values, positionals } = parse(args, {
       db: { type: 'string' },
       batch: { type: 'string' },
+      workers: { type: 'string' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       queue: { type: 'boolean' }, expire: { type: 'string' }, retries: { type: 'string' }, 'retry-delay': { type: 'string' },
@@ -45,13 +50,25 @@ export const command: Command = {
     if (values.queue) return queuedIngest(dbUrl(values.db), positionals, values);
     const batchSize = values.batch === undefined ? 100 : Number(values.batch);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new ParleyError('CLI_USAGE', 'cli', '--batch: must be an integer from 1 to 100000');
+    const workers = values.workers === undefined ? defaultWorkers() : Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new ParleyError('CLI_USAGE', 'cli', `--workers must be a positive integer, not '${values.workers}'`);
     const store = await openStore(dbUrl(values.db));
+    // started on the first batch that has an article to extract: a re-run over unchanged
+    // articles never loads the models
+    const started: { pool?: Promise<ExtractionPool> } = {};
+    const extractBatch = workers > 1
+      ? async (articles: RawArticle[]) => {
+        const p = await (started.pool ??= ExtractionPool.open({ workers }));
+        return Promise.all(articles.map((a) => p.extract(a)));
+      }
+      : undefined;
     const tty = Boolean(process.stderr.isTTY);
     const t0 = Date.now();
     let lastLine = 0;
     try {
       const summary = await ingestArticles(store, () => createPipeline(), readInputs(positionals), {
         batchSize,
+        ...(extractBatch ? { extractBatch } : {}),
         onError: (e) => process.stderr.write(`${tty && !values.quiet ? '\n' : ''}parley ingest: ${formatError(e)}\n`),
         onProgress: (s) => {
           if (values.quiet) return;
@@ -69,6 +86,7 @@ export const command: Command = {
       process.stdout.write(values.json ? `${JSON.stringify({ ...summary, seconds: Math.round(secs * 100) / 100 })}\n` : formatSummary(summary, secs));
       return summary.failures > 0 ? 1 : 0;
     } finally {
+      await started.pool?.then((p) => p.close(), () => undefined);
       await store.close();
     }
   },
