@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { normalizePublished } from '../read/normalize-date.ts';
-import { articleText, dropUnread, extractHtml, looksLikeNames } from './html.ts';
+import { articleText, cutElements, dropUnread, extractHtml, looksLikeNames } from './html.ts';
 
 const nd = (s: string): string | null => normalizePublished(s);
 
@@ -132,6 +132,28 @@ const DROP_UNREAD: Array<[string, string, string]> = [
 for (const [what, html, want] of DROP_UNREAD) {
   test(`dropUnread: ${what}`, () => assert.equal(dropUnread(html), want));
 }
+
+const CUT: Array<[string, string, string]> = [
+  ['site navigation', '<nav class="top"><a href="/">Home</a></nav><p>a</p>', '<p>a</p>'],
+  ['a nav nested in a nav, with text after the inner one', '<nav><ul><li><nav>x</nav></li></ul> more links</nav><p>a</p>', '<p>a</p>'],
+  ['asides and form controls, any case', '<ASIDE>Related</ASIDE><p>a<button>Share</button></p><select><option>1</select>', '<p>a</p>'],
+  ['an element whose name only starts like one is kept', '<nav-bar>x</nav-bar><asides>y</asides>', '<nav-bar>x</nav-bar><asides>y</asides>'],
+  ['an unclosed aside is left to the parser', '<p>a</p><aside>b', '<p>a</p><aside>b'],
+  ['article text, headers and footers are kept', '<header><h1>T</h1></header><p>a</p><footer><time datetime="2024-05-01">May 1</time></footer>', '<header><h1>T</h1></header><p>a</p><footer><time datetime="2024-05-01">May 1</time></footer>'],
+];
+for (const [what, html, want] of CUT) {
+  test(`cutElements: ${what}`, () => assert.equal(cutElements(html), want));
+}
+
+test('extractHtml: navigation and asides cut before parsing change neither paragraphs nor metadata', () => {
+  const inner = PARAS.map((p) => `<p>${p}</p>`).join('\n');
+  const plain = extractHtml(page(inner), nd);
+  const chrome = '<nav><ul><li><a href="/world">World</a></li><li><a href="/asia">Asia</a></li></ul></nav>';
+  const box = '<aside class="related"><h3>More on this story</h3><a href="/x">Leaders meet again</a></aside>';
+  const busy = extractHtml(page(inner.replace('</p>', `</p>${box}`)).replace('<body>', `<body>${chrome}`), nd);
+  assert.equal(busy.text, plain.text);
+  assert.deepEqual(busy.meta, plain.meta);
+});
 
 test('extractHtml: scripts and comments before parsing change neither paragraphs nor metadata', () => {
   const inner = PARAS.map((p) => `<p>${p}</p>`).join('\n');
