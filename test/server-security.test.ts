@@ -168,9 +168,9 @@ const BROKEN_STORES: Array<[string, () => Promise<never>]> = [
 for (const [label, fail] of BROKEN_STORES) {
   test(`${label} answers 500 JSON with no detail`, async (t) => {
     const { store } = await fixture(t);
-    const broken: Store = { ...store, events: fail, search: fail, actors: fail, stats: fail, dyads: fail, facts: fail };
+    const broken: Store = { ...store, events: fail, search: fail, actors: fail, stats: fail, dyads: fail, facts: fail, factGroups: fail };
     const app = createApp(broken, { webDir: null });
-    for (const url of ['/api/events', '/api/search?q=talks', '/api/actors', '/api/health', '/api/network', '/api/dyads']) {
+    for (const url of ['/api/events', '/api/search?q=talks', '/api/actors', '/api/health', '/api/network', '/api/dyads', '/api/relations?a=USA&b=CHN']) {
       const res = await app.request(url);
       assert.equal(res.status, 500, url);
       const body = await safeJson(res);

@@ -4,7 +4,7 @@
  * happens here so every dialect gives the same answer.
  */
 import type { PloverType, Quad } from '../extraction.ts';
-import type { DyadRow, EventFact, Store, StoredEvent } from '../store/types.ts';
+import type { DyadRow, FactGroup, FactUnit, Store, StoredEvent } from '../store/types.ts';
 import { periodKey, type Period } from './period.ts';
 
 export { periodKey, isoWeek, PERIODS, type Period } from './period.ts';
@@ -59,13 +59,13 @@ interface Acc {
   ba: number;
 }
 
-function add(acc: Acc, f: EventFact, a: string): void {
-  acc.counts[f.type] = (acc.counts[f.type] ?? 0) + 1;
-  acc.quads[f.quad] = (acc.quads[f.quad] ?? 0) + 1;
-  acc.sum += f.intensity;
-  acc.n++;
-  if (matches(f.source, f.source_country, a)) acc.ab++;
-  else acc.ba++;
+function add(acc: Acc, g: FactGroup, a: string): void {
+  acc.counts[g.type] = (acc.counts[g.type] ?? 0) + g.events;
+  acc.quads[g.quad] = (acc.quads[g.quad] ?? 0) + g.events;
+  acc.sum += g.intensity_sum;
+  acc.n += g.events;
+  if (matches(g.source, g.source_country, a)) acc.ab += g.events;
+  else acc.ba += g.events;
 }
 
 function balanceOf(q: Record<Quad, number>, n: number): number {
@@ -80,15 +80,17 @@ export async function relations(store: Store, a: string, b: string, opts: RangeO
   const A = a.trim().toUpperCase();
   const B = b.trim().toUpperCase();
   const by = opts.by ?? 'month';
-  const facts = await store.facts({ pair: [A, B], ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) });
+  // counted in the store per day (weeks are made of days), month or year key, then bucketed here
+  const unit: FactUnit = by === 'year' ? 'year' : by === 'month' ? 'month' : 'day';
+  const groups = await store.factGroups({ pair: [A, B], ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) }, unit);
   const buckets = new Map<string, Acc>();
   const total: Acc = { counts: {}, quads: emptyQuads(), sum: 0, n: 0, ab: 0, ba: 0 };
   let undated = 0;
-  for (const f of facts) {
+  for (const f of groups) {
     add(total, f, A);
-    const p = periodKey(f.date, by);
+    const p = periodKey(f.key, by);
     if (p === null) {
-      undated++;
+      undated += f.events;
       continue;
     }
     let acc = buckets.get(p);

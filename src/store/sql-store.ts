@@ -11,7 +11,7 @@ import { dyadKeys, dyadRange, refreshRollups, TOTAL, type DyadKey } from './roll
 import { chunks, placeholders, type Row, type SqlConn, type SqlDb, type SqlValue } from './sql.ts';
 import type {
   ActorDetail, ActorSummary, ArticleActorView, ArticleDetail, ArticleEventView, ArticleInput, DyadRow,
-  EventFact, EventFilter, FactFilter, IngestOutcome, MentionView, SearchHit, Store, StoreStats, StoredEvent,
+  EventFact, EventFilter, FactFilter, FactGroup, IngestOutcome, MentionView, SearchHit, Store, StoreStats, StoredEvent,
 } from './types.ts';
 
 export interface SqlFragment {
@@ -460,6 +460,20 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
     return w;
   };
 
+  /** The events a fact query reads: for a pair, one covering-index range per direction. */
+  const factSource = (f: FactFilter): { from: string; w: Where } => {
+    if (!f.pair) return { from: 'events e', w: factWhere(f) };
+    // one index range per direction, each read off the covering events_pair_facts index (an OR of
+    // the two made SQLite collect rowids and read every event row)
+    const cols = 'e.id, e.type, e.quad, e.intensity, e.source_code, e.target_code, e.source_country, e.target_country, e.day, e.num_mentions, e.day_lo';
+    const [a, b] = [up(f.pair[0]), up(f.pair[1])];
+    const rest = factWhere({ ...(f.actor ? { actor: f.actor } : {}), ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) });
+    const more = rest.clauses.map((c) => ` AND ${c}`).join('');
+    const dirs = a === b ? [[a, b]] : [[a, b], [b, a]];
+    const from = `(${dirs.map(() => `SELECT ${cols} FROM events e WHERE e.source_code = ? AND e.target_code = ?${more}`).join(' UNION ALL ')}) e`;
+    return { from, w: { clauses: [], params: dirs.flatMap((d) => [...d, ...rest.params]) } };
+  };
+
   // per-actor counters kept by ingest (rollups.ts): events = as source + as target − both sides
   const actorSummarySql = (where: string) => `
     SELECT ac.code, ac.label, ac.kind, ac.country,
@@ -642,19 +656,7 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
 
     facts: (f = {}) => wrap('facts', async () => {
       const limit = f.limit !== undefined ? ` LIMIT ${clampLimit(f.limit, MAX_LIMIT * 100)}` : '';
-      const cols = 'e.id, e.type, e.quad, e.intensity, e.source_code, e.target_code, e.source_country, e.target_country, e.day, e.num_mentions, e.day_lo';
-      let from = 'events e';
-      let w: Where;
-      if (f.pair) {
-        // one index range per direction, each read off the covering events_pair_facts index (an OR of
-        // the two made SQLite collect rowids and read every event row)
-        const [a, b] = [up(f.pair[0]), up(f.pair[1])];
-        const rest = factWhere({ ...(f.actor ? { actor: f.actor } : {}), ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) });
-        const more = rest.clauses.map((c) => ` AND ${c}`).join('');
-        const dirs = a === b ? [[a, b]] : [[a, b], [b, a]];
-        from = `(${dirs.map(() => `SELECT ${cols} FROM events e WHERE e.source_code = ? AND e.target_code = ?${more}`).join(' UNION ALL ')}) e`;
-        w = { clauses: [], params: dirs.flatMap((d) => [...d, ...rest.params]) };
-      } else w = factWhere(f);
+      const { from, w } = factSource(f);
       const rows = await db.all(
         `SELECT e.id, e.type, e.quad, e.intensity, e.source_code, e.target_code, e.source_country, e.target_country, e.day, e.num_mentions
          FROM ${from} ${whereSql(w)} ORDER BY CASE WHEN e.day_lo IS NULL THEN 1 ELSE 0 END, e.day_lo, e.id${limit}`,
@@ -665,6 +667,23 @@ export function createSqlStore(db: SqlDb, dialect: DialectSql, opts: SqlStoreOpt
         source: String(r.source_code), target: String(r.target_code),
         source_country: str(r.source_country), target_country: str(r.target_country),
         date: r.day ? String(r.day) : null, num_mentions: num(r.num_mentions),
+      }));
+    }),
+
+    factGroups: (f, unit) => wrap('factGroups', async () => {
+      const { from, w } = factSource(f);
+      const key = unit === 'year' ? 'substr(e.day, 1, 4)' : unit === 'month' ? 'CASE WHEN length(e.day) >= 7 THEN substr(e.day, 1, 7) ELSE e.day END' : 'e.day';
+      const rows = await db.all(
+        `SELECT e.source_code, e.target_code, e.source_country, e.target_country, ${key} AS k, e.type, e.quad,
+           COUNT(*) AS n, SUM(e.intensity) AS s
+         FROM ${from} ${whereSql(w)} GROUP BY e.source_code, e.target_code, e.source_country, e.target_country, ${key}, e.type, e.quad`,
+        w.params,
+      );
+      return rows.map((r): FactGroup => ({
+        source: String(r.source_code), target: String(r.target_code),
+        source_country: str(r.source_country), target_country: str(r.target_country),
+        key: r.k ? String(r.k) : null, type: r.type as PloverType, quad: r.quad as Quad,
+        events: num(r.n), intensity_sum: num(r.s),
       }));
     }),
 

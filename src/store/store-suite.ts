@@ -5,7 +5,7 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Extraction, PloverType } from '../extraction.ts';
-import type { Store, StoredEvent } from './types.ts';
+import type { FactUnit, Store, StoredEvent } from './types.ts';
 import { makeExtraction, party, sampleArticles } from './test-fixtures.ts';
 
 export interface StoreHandle {
@@ -293,6 +293,44 @@ export function storeSuite(name: string, factory: StoreFactory): void {
     const f = await s.facts({ pair: ['USA', 'CHN'] });
     assert.equal(f.length, 5);
     assert.ok(f.some((x) => x.source === 'USA') && f.some((x) => x.source === 'CHN'));
+  });
+
+  it('factGroups count the same events as facts, per direction, key, type and quad', async (s) => {
+    const FRA = party('FRA', 'France');
+    const RUS = party('RUS', 'Russia');
+    const when: Array<[string | null, PloverType]> = [
+      ['2024-01-10', 'CONSULT'], ['2024-01-25', 'CONSULT'], ['2024-01-25', 'ACCUSE'], ['2024-02', 'AGREE'], ['2024', 'REJECT'],
+      ['2023-12-31', 'CONSULT'], [null, 'PROTEST'], ['2024-02-14', 'THREATEN'],
+    ];
+    const sentences = when.map(([d, t], i) => `Paris and Moscow traded note ${i} (${t}, ${d ?? 'undated'}).`);
+    await s.ingest(items([...sampleArticles(), makeExtraction({
+      doc: 'desk-groups', title: 'Notes', source: 'Desk', published: null, paragraphs: sentences,
+      events: when.map(([date, type], i) => ({ type, source: i % 2 ? FRA : RUS, target: i % 2 ? RUS : FRA, date, sentences: [sentences[i]!] })),
+    })]));
+    const cut = (day: string | null, unit: FactUnit): string | null =>
+      !day ? null : unit === 'year' ? day.slice(0, 4) : unit === 'month' ? day.slice(0, 7) : day;
+    for (const r of [{}, { from: '2024-01-15', to: '2024-02-20' }]) {
+      for (const unit of ['day', 'month', 'year'] as const) {
+        const want = new Map<string, { n: number; sum: number }>();
+        for (const f of await s.facts({ pair: ['FRA', 'RUS'], ...r })) {
+          const k = JSON.stringify([f.source, f.target, cut(f.date, unit), f.type, f.quad]);
+          const a = want.get(k) ?? { n: 0, sum: 0 };
+          a.n++;
+          a.sum += f.intensity;
+          want.set(k, a);
+        }
+        const got = await s.factGroups({ pair: ['RUS', 'FRA'], ...r }, unit);
+        const label = `${JSON.stringify(r)} by ${unit}`;
+        assert.deepEqual(got.map((g) => JSON.stringify([g.source, g.target, g.key, g.type, g.quad])).sort(), [...want.keys()].sort(), label);
+        for (const g of got) {
+          const w = want.get(JSON.stringify([g.source, g.target, g.key, g.type, g.quad]))!;
+          assert.equal(g.events, w.n, label);
+          assert.ok(Math.abs(g.intensity_sum - w.sum) < 1e-9, label);
+        }
+      }
+    }
+    const january = (await s.factGroups({ pair: ['FRA', 'RUS'] }, 'month')).filter((g) => g.key === '2024-01');
+    assert.equal(january.reduce((n, g) => n + g.events, 0), 3);
   });
 
   it('dyads aggregate events per direction, busiest first', async (s) => {

@@ -209,6 +209,25 @@ export interface EventFact {
   num_mentions: number;
 }
 
+/** Merged events counted by direction, period key, type and quad (`Store.factGroups`). */
+export interface FactGroup {
+  source: string;
+  target: string;
+  source_country: string | null;
+  target_country: string | null;
+  /**
+   * The events' day key cut to the unit: `day` keeps it whole, `month` cuts a day to `YYYY-MM`,
+   * `year` to `YYYY` (a coarser key stays as it is); null: undated.
+   */
+  key: string | null;
+  type: PloverType;
+  quad: Quad;
+  events: number;
+  intensity_sum: number;
+}
+
+export type FactUnit = 'day' | 'month' | 'year';
+
 export interface DyadRow {
   source: string;
   target: string;
@@ -259,6 +278,11 @@ export interface Store {
   search(q: string, opts?: { limit?: number; offset?: number }): Promise<{ total: number; hits: SearchHit[] }>;
   /** Slim event rows for analytics, oldest first. */
   facts(filter?: FactFilter): Promise<EventFact[]>;
+  /**
+   * The same events as `facts(filter)`, counted in the database: one row per direction, period
+   * key, type and quad. Lets analytics bucket tens of thousands of events without reading them.
+   */
+  factGroups(filter: FactFilter, unit: FactUnit): Promise<FactGroup[]>;
   /** source → target aggregates over merged events, most events first. */
   dyads(filter?: FactFilter): Promise<DyadRow[]>;
   stats(): Promise<StoreStats>;
