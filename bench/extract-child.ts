@@ -6,8 +6,9 @@
  * Steady state is the second half of the results. The first half pays for thread start-up, model
  * loading and JIT warm-up, which each worker does on its own: with two workers on two cores the
  * optimising compiler's background threads compete with both workers, and a worker sees only half
- * the articles, so warm-up takes about four times as many results as on one thread (≈1,000 vs
- * ≈250 on the bench corpus). A long archive run spends nearly all its time in the steady state.
+ * the articles, so warm-up takes several times as many results as on one thread (the two-worker
+ * rate still climbs after 2,000 results on the bench corpus, the one-thread rate is flat after
+ * about 500). A long archive run spends nearly all its time in the steady state.
  *
  *   node --import tsx bench/extract-child.ts <corpus.jsonl> <workers>
  */

@@ -2,19 +2,22 @@ import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
 import { ParleyError } from '../../errors.ts';
 
-const usage = `usage: parley bench [--json] [--articles N] [--html-pages N] [--skip a,b]
+const usage = `usage: parley bench [--json] [--articles N] [--html-pages N] [--store-events N] [--skip a,b]
 
 Builds a corpus of at least N articles (default 2000) from ../shared/corpus (or the bundled
 examples when it is missing, repeated with varied ids) and measures in one run:
   - full extraction on one thread: articles/s and MB/s per core
-  - compromise's people/places/organizations pass on the same corpus → ratio
+  - compromise's people/places/organizations pass on the same corpus → ratio (the two take
+    turns on each quarter of the corpus, so load from elsewhere falls on both)
   - raw HTML pages through Parley vs @mozilla/readability on linkedom alone → ratio
-  - extraction with 1 and 2 worker threads → scaling
+  - extraction with 1 and 2 worker threads → scaling: \`parley extract --workers N\` over the
+    corpus three times, steady state (second half), best of two interleaved rounds
   - SQLite ingest (events/s) and API query latency (p50/p95) on a synthetic store
   - peak RSS
 Sections: compromise, html, workers, store (skip with --skip).
 
-  --json        print one JSON line with every figure
+  --json              print one JSON line with every figure
+  --store-events N    events in the synthetic store for query latency (default 1000000)
 `;
 
 export const command: Command = {
