@@ -19,3 +19,19 @@ test('lineLanguage: too short a line gives null', () => {
 test('lineLanguage: a clear Spanish line', () => {
   assert.equal(lineLanguage('Descarga nuestra aplicación y recibe todas las noticias del día en tu teléfono'), 'es');
 });
+
+// Lines a scraped page glues into an English article: another language is named, and an English
+// line full of foreign names is never taken for another language.
+const LINES: Array<[string, (got: string | null) => boolean]> = [
+  ['Jetzt kostenlos registrieren und alle Artikel unbegrenzt auf dem Handy lesen', (g) => g === 'de'],
+  ['Scarica la nostra app e ricevi tutte le notizie del giorno sul tuo telefono', (g) => g === 'it'],
+  ['Dapatkan berita terbaru setiap hari langsung di ponsel Anda secara gratis', (g) => g === 'ms' || g === 'id'],
+  ['Wang Yi met Sergei Lavrov and Ahmed Aboul Gheit in Beijing on Tuesday morning', (g) => g === 'en' || g === null],
+  ['Kyiv and Warsaw signed a grain transit accord after talks in Rzeszow last week', (g) => g === 'en' || g === null],
+];
+for (const [line, ok] of LINES) {
+  test(`lineLanguage: ${line.slice(0, 40)}…`, () => {
+    const got = lineLanguage(line);
+    assert.ok(ok(got), `got ${got}`);
+  });
+}

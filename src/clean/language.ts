@@ -1,8 +1,12 @@
 /**
  * Language identification with eld (ISO 639-1). `detectLanguage` reads the article body;
  * `lineLanguage` is the stricter per-line check used to spot spam in another language.
+ *
+ * eld's extra-small n-gram set: every pipeline (each worker thread has one) holds it, and it costs
+ * about 90 MB of memory against 155 MB for the small set, at the same speed. On every article and
+ * page in ../shared and examples/ both sets give identical extractions.
  */
-import { eld } from 'eld/small';
+import { eld } from 'eld/extrasmall';
 
 /** Language of a text, or null when eld cannot tell (too little text, no letters). */
 export function detectLanguage(text: string): string | null {
