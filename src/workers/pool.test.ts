@@ -85,3 +85,24 @@ test('ExtractionPool extracts a batch in parallel and keeps each result with its
   }
   await assert.rejects(pool.extract({ id: 'late', origin: { file: 'x' }, format: 'text', raw: 'x', meta: {} }), /closed/);
 });
+
+// PARLEY_TEST_WORKER_CRASH_ON ends a worker thread that receives the named article, so an article
+// that comes back whole was extracted on the calling thread.
+const POOL_FROM: Array<[string, number, boolean]> = [
+  ['an input no longer than poolFrom is extracted on the calling thread', 5, false],
+  ['a longer input goes to the worker threads', 2, true],
+];
+for (const [what, poolFrom, pooled] of POOL_FROM) {
+  test(what, async () => {
+    process.env.PARLEY_TEST_WORKER_CRASH_ON = 'a1';
+    try {
+      const out: string[] = [];
+      for await (const r of extractStream((async function* () { yield* articles(3); })(), { workers: 2, poolFrom })) {
+        out.push(r.ok ? r.extraction.doc : r.error.code);
+      }
+      assert.deepEqual(out, ['a0', pooled ? 'STAGE_FAILED' : 'a1', 'a2']);
+    } finally {
+      delete process.env.PARLEY_TEST_WORKER_CRASH_ON;
+    }
+  });
+}

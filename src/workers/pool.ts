@@ -35,6 +35,13 @@ export interface PoolOptions extends PipelineOptions {
 export interface StreamOptions extends PoolOptions {
   /** Number of worker threads; default: the number of cores. 1 = run on this thread. */
   workers?: number;
+  /**
+   * Start worker threads only when the input holds more than this many items; a shorter input is
+   * extracted on this thread, which is quicker than starting the workers (each loads its own
+   * models, about a second). The items are read ahead to find out, so leave it unset for a live
+   * feed. Default 0: always start them.
+   */
+  poolFrom?: number;
 }
 
 export const DEFAULT_WORKER_HEAP_MB = 384;
@@ -173,9 +180,44 @@ export class ExtractionPool {
   }
 }
 
-export async function* extractStream(items: AsyncIterable<ReadItem>, opts: StreamOptions = {}): AsyncGenerator<StreamResult> {
-  const n = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+/** Reads up to `max` + 1 items ahead; `ended` when the input held no more than `max`. */
+async function readAhead(items: AsyncIterable<ReadItem>, max: number): Promise<{ ended: boolean; items: AsyncIterable<ReadItem> }> {
+  const it = items[Symbol.asyncIterator]();
+  const head: ReadItem[] = [];
+  let ended = false;
+  while (head.length <= max) {
+    const r = await it.next();
+    if (r.done) {
+      ended = true;
+      break;
+    }
+    head.push(r.value);
+  }
+  async function* rest(): AsyncGenerator<ReadItem> {
+    let done = ended;
+    try {
+      yield* head;
+      while (!done) {
+        const r = await it.next();
+        if (r.done) done = true;
+        else yield r.value;
+      }
+    } finally {
+      if (!done) await it.return?.();
+    }
+  }
+  return { ended, items: rest() };
+}
+
+export async function* extractStream(input: AsyncIterable<ReadItem>, opts: StreamOptions = {}): AsyncGenerator<StreamResult> {
+  let n = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
   const pipelineOptions: PipelineOptions = { all: opts.all ?? false };
+  let items = input;
+  if (n > 1 && opts.poolFrom) {
+    const ahead = await readAhead(input, opts.poolFrom);
+    items = ahead.items;
+    if (ahead.ended) n = 1;
+  }
   if (n === 1) {
     // loaded only here: with worker threads the main thread never needs the models in memory
     const { createPipeline } = await import('../pipeline.ts');
