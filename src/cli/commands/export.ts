@@ -4,6 +4,7 @@ import { ParleyError } from '../../errors.ts';
 import { dbUrl, openStore } from '../../store/index.ts';
 import { exportLines, type ExportFormat } from '../../store/export.ts';
 import { eventsQuery, parseParams } from '../../server/schemas.ts';
+import { writeOut } from '../write-out.ts';
 
 const usage = `usage: parley export --format gdelt|plover|csv [--db URL] [filters as in parley events]
 
@@ -32,21 +33,14 @@ export const command: Command = {
       for await (const line of exportLines(store, format as ExportFormat, filter)) {
         buf += line + '\n';
         if (buf.length > 64 * 1024) {
-          await write(buf);
+          await writeOut(buf);
           buf = '';
         }
       }
-      await write(buf);
+      await writeOut(buf);
       return 0;
     } finally {
       await store.close();
     }
   },
 };
-
-function write(s: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (!s || process.stdout.write(s)) resolve();
-    else process.stdout.once('drain', resolve).once('error', reject);
-  });
-}

@@ -5,6 +5,7 @@ import { readInputs } from '../../read/index.ts';
 import { extractStream, defaultWorkers } from '../../workers/pool.ts';
 import type { Extraction } from '../../extraction.ts';
 import { formatPretty } from '../pretty.ts';
+import { writeOut } from '../write-out.ts';
 
 const usage = `usage: parley extract <paths…> [--format jsonl|json|pretty] [--all] [--strict]
 
@@ -49,7 +50,7 @@ export const command: Command = {
     let failed = 0;
     let first = true;
     const t0 = Date.now();
-    if (format === 'json') await write('[');
+    if (format === 'json') await writeOut('[');
     // without --workers, a small input skips the worker start-up; stdin may be a live feed, so
     // it is never read ahead
     const poolFrom = values.workers === undefined && !(positionals as string[]).includes('-') ? SMALL_INPUT : 0;
@@ -63,14 +64,14 @@ export const command: Command = {
       const x: Extraction = item.extraction;
       for (const e of x.errors) process.stderr.write(`parley extract: ${formatError(e)}\n`);
       ok++;
-      if (format === 'jsonl') await write(JSON.stringify(x) + '\n');
-      else if (format === 'json') await write((first ? '\n' : ',\n') + JSON.stringify(x, null, 2));
-      else await write(formatPretty(x));
+      if (format === 'jsonl') await writeOut(JSON.stringify(x) + '\n');
+      else if (format === 'json') await writeOut((first ? '\n' : ',\n') + JSON.stringify(x, null, 2));
+      else await writeOut(formatPretty(x));
       first = false;
       if (progress && ok % 50 === 0) process.stderr.write(`\r${ok} articles, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
     if (progress && ok >= 50) process.stderr.write('\n');
-    if (format === 'json') await write('\n]\n');
+    if (format === 'json') await writeOut('\n]\n');
     if (failed > 0) {
       process.stderr.write(`parley extract: ${ok} article(s) extracted, ${failed} input(s) failed\n`);
       return 1;
@@ -83,10 +84,3 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   // the reader went away (e.g. `parley extract … | head`): stop quietly
   if (err.code === 'EPIPE') process.exit(0);
 });
-
-function write(s: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (process.stdout.write(s)) resolve();
-    else process.stdout.once('drain', resolve).once('error', reject);
-  });
-}
