@@ -16,7 +16,7 @@
  * statement then sees every transaction that touched the key before it.
  */
 import { dayRange } from './keys.ts';
-import type { SqlConn, SqlValue } from './sql.ts';
+import { chunks, type SqlConn, type SqlValue } from './sql.ts';
 
 export interface DyadKey {
   source: string;
@@ -58,12 +58,28 @@ export function dyadKeys(source: string, target: string, day: string): DyadKey[]
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Recompute the rollup rows of these dyad buckets, then the counters of their actors. */
+/** Keys per multi-row statement (4 parameters each: well under SQLite's and pg's limits). */
+const KEYS_PER_STATEMENT = 200;
+
+/**
+ * Recompute the rollup rows of these dyad buckets, then the counters of their actors. Each side
+ * takes three steps: lock every row (one no-op upsert per 200 keys, in key order, so concurrent
+ * writers always lock in the same order), recompute each row from the events, then drop the rows
+ * left at zero (one statement per 200 keys). Most of an article's SQL statements are these
+ * refreshes, so the lock and drop steps are batched rather than run key by key.
+ */
 export async function refreshRollups(c: SqlConn, keys: DyadKey[]): Promise<void> {
   const uniq = new Map<string, DyadKey>();
   for (const k of keys) uniq.set(JSON.stringify([k.source, k.target, k.days, k.bucket]), k);
+  const sorted = [...uniq.entries()].sort(([a], [b]) => cmp(a, b)).map(([, k]) => k);
   const codes = new Set<string>();
-  for (const [, k] of [...uniq.entries()].sort(([a], [b]) => cmp(a, b))) {
+  for (const part of chunks(sorted, KEYS_PER_STATEMENT)) {
+    await c.run(
+      `INSERT INTO dyad_months (source_code, target_code, days, bucket) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (days, bucket, source_code, target_code) DO UPDATE SET events = dyad_months.events`,
+      part.flatMap((k) => [k.source, k.target, k.days, k.bucket]));
+  }
+  for (const k of sorted) {
     codes.add(k.source).add(k.target);
     const pk: SqlValue[] = [k.source, k.target, k.days, k.bucket];
     let match: string;
@@ -82,21 +98,25 @@ export async function refreshRollups(c: SqlConn, keys: DyadKey[]): Promise<void>
       args = [dayRange(k.bucket)[0], k.bucket];
     }
     await c.run(
-      `INSERT INTO dyad_months (source_code, target_code, days, bucket) VALUES (?, ?, ?, ?)
-       ON CONFLICT (days, bucket, source_code, target_code) DO UPDATE SET events = dyad_months.events`, pk);
-    await c.run(
       `UPDATE dyad_months SET events = g.n, mentions = g.m, intensity_sum = g.s, day_lo = g.lo, day_hi = g.hi
        FROM (SELECT COUNT(*) AS n, COALESCE(SUM(e.num_mentions), 0) AS m, COALESCE(SUM(e.intensity), 0) AS s,
                MIN(e.day_lo) AS lo, MAX(e.day_hi) AS hi
              FROM events e WHERE e.source_code = ? AND e.target_code = ? AND ${match}) g
        WHERE dyad_months.source_code = ? AND dyad_months.target_code = ? AND dyad_months.days = ? AND dyad_months.bucket = ?`,
       [k.source, k.target, ...args, ...pk]);
-    await c.run(
-      'DELETE FROM dyad_months WHERE source_code = ? AND target_code = ? AND days = ? AND bucket = ? AND events = 0', pk);
   }
-  for (const code of [...codes].sort(cmp)) {
+  for (const part of chunks(sorted, KEYS_PER_STATEMENT)) {
     await c.run(
-      `INSERT INTO actor_counts (code) VALUES (?) ON CONFLICT (code) DO UPDATE SET as_source = actor_counts.as_source`, [code]);
+      `DELETE FROM dyad_months WHERE events = 0 AND (${part.map(() => '(source_code = ? AND target_code = ? AND days = ? AND bucket = ?)').join(' OR ')})`,
+      part.flatMap((k) => [k.source, k.target, k.days, k.bucket]));
+  }
+  const actorCodes = [...codes].sort(cmp);
+  for (const part of chunks(actorCodes, KEYS_PER_STATEMENT)) {
+    await c.run(
+      `INSERT INTO actor_counts (code) VALUES ${part.map(() => '(?)').join(', ')}
+       ON CONFLICT (code) DO UPDATE SET as_source = actor_counts.as_source`, part);
+  }
+  for (const code of actorCodes) {
     await c.run(
       `UPDATE actor_counts SET
          as_source = (SELECT COALESCE(SUM(r.events), 0) FROM dyad_months r WHERE r.source_code = ? AND r.days = -1),
@@ -104,7 +124,9 @@ export async function refreshRollups(c: SqlConn, keys: DyadKey[]): Promise<void>
          both_sides = (SELECT COALESCE(SUM(r.events), 0) FROM dyad_months r
                        WHERE r.source_code = ? AND r.days = -1 AND r.target_code = ?)
        WHERE code = ?`, [code, code, code, code, code]);
-    await c.run('DELETE FROM actor_counts WHERE code = ? AND as_source = 0 AND as_target = 0', [code]);
+  }
+  for (const part of chunks(actorCodes, KEYS_PER_STATEMENT)) {
+    await c.run(`DELETE FROM actor_counts WHERE as_source = 0 AND as_target = 0 AND code IN (${part.map(() => '?').join(', ')})`, part);
   }
 }
 
