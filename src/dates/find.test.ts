@@ -98,3 +98,30 @@ test('findDates on arbitrary date-like text: spans in range, sorted, disjoint, w
     { numRuns: 300 },
   );
 });
+
+// chrono reads only the stretches around month names and years: a dated phrase is read the same
+// wherever it sits in a long paragraph, next to another date or far from one.
+test('a date with its year reads the same anywhere in a long paragraph', () => {
+  const phrases = ['14 December 2018', 'February 2022', 'March 3, 2021', 'Tuesday, 25 October 2022', 'on 5 May 2019 at noon'];
+  const filler = ['officials', 'of', 'the', 'delegation', 'and', 'talks', 'continued', 'in', 'capital', 'with', 'several', 'envoys'];
+  const alone = new Map(phrases.map((p) => [p, findDates(p, parseYmd('2023-06-01')).map((d) => [d.value, p.slice(d.start, d.end)] as const)]));
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.array(fc.constantFrom(...filler), { minLength: 0, maxLength: 30 }), fc.constantFrom(...phrases)), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.constantFrom(...filler), { maxLength: 30 }),
+      (parts, tail) => {
+        let text = '';
+        const want: Array<[string, string, number]> = [];
+        for (const [words, phrase] of parts) {
+          text += (text ? ' ' : '') + words.join(' ') + (words.length ? ' ' : '');
+          for (const [value, surface] of alone.get(phrase)!) want.push([value, surface, text.length + phrase.indexOf(surface)]);
+          text += phrase + ' ;';
+        }
+        text += ' ' + tail.join(' ') + '.';
+        const got = findDates(text, parseYmd('2023-06-01')).map((d) => [d.value, text.slice(d.start, d.end), d.start]);
+        assert.deepEqual(got, want, text);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});

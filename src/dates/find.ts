@@ -101,7 +101,7 @@ function chronoByParagraph(text: string, flat: string, instant: Date): chrono.Pa
     const m = para.exec(text);
     const to = m ? m.index : text.length;
     if (to > from && CHRONO_CUE.test(flat.slice(from, to))) {
-      for (const r of chronoChunked(flat.slice(from, to), instant)) {
+      for (const r of chronoAroundCues(flat.slice(from, to), instant)) {
         (r as { index: number }).index += from;
         out.push(r);
       }
@@ -109,6 +109,51 @@ function chronoByParagraph(text: string, flat: string, instant: Date): chrono.Pa
     if (!m) return out;
     from = m.index + m[0].length;
   }
+}
+
+const CHRONO_CUES = new RegExp(CHRONO_CUE.source, 'g');
+/** Characters read on each side of a cue: room for "Tuesday, 25 October" or "from March 3 to 5". */
+const CUE_MARGIN = 48;
+
+/**
+ * chrono-node over the stretches of a paragraph around its cues (month names, years), each
+ * widened to whole words and merged with its neighbours, instead of over the whole paragraph:
+ * every date fromChrono() keeps holds a cue, and chrono's cost grows with the text it reads. A
+ * date that reaches the edge of a stretch might go on beyond it: then the whole paragraph is read,
+ * so the results are always those of one call over the paragraph.
+ */
+function chronoAroundCues(para: string, instant: Date): chrono.ParsedResult[] {
+  const spans: Array<[number, number]> = [];
+  let covered = 0;
+  for (const m of para.matchAll(CHRONO_CUES)) {
+    let a = Math.max(0, m.index! - CUE_MARGIN);
+    let b = Math.min(para.length, m.index! + m[0].length + CUE_MARGIN);
+    if (a > 0) a = para.lastIndexOf(' ', a) + 1;
+    if (b < para.length) {
+      const sp = para.indexOf(' ', b);
+      b = sp < 0 ? para.length : sp;
+    }
+    const last = spans[spans.length - 1];
+    if (last && a <= last[1] + CUE_MARGIN) {
+      covered += Math.max(0, b - last[1]);
+      last[1] = Math.max(last[1], b);
+    } else {
+      spans.push([a, b]);
+      covered += b - a;
+    }
+  }
+  if (covered > para.length * 0.6) return chronoChunked(para, instant);
+  const opts = { instant, timezone: 0 } as never;
+  const out: chrono.ParsedResult[] = [];
+  for (const [a, b] of spans) {
+    for (const r of chrono.en.casual.parse(para.slice(a, b), opts)) {
+      const touches = (a > 0 && r.index <= 1) || (b < para.length && r.index + r.text.length >= b - a - 1);
+      if (touches) return chronoChunked(para, instant);
+      (r as { index: number }).index += a;
+      out.push(r);
+    }
+  }
+  return out;
 }
 
 /** Texts longer than this go through chrono in pieces: its cost grows faster than linearly with the matches in one call. */
