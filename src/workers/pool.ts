@@ -52,6 +52,9 @@ export const DEFAULT_WORKER_HEAP_MB = 384;
  */
 const QUEUED_PER_WORKER = 2;
 
+/** Articles that one thread extracts faster than worker threads start (each loads its models). */
+export const SMALL_INPUT = 64;
+
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
@@ -181,7 +184,7 @@ export class ExtractionPool {
 }
 
 /** Reads up to `max` + 1 items ahead; `ended` when the input held no more than `max`. */
-async function readAhead(items: AsyncIterable<ReadItem>, max: number): Promise<{ ended: boolean; items: AsyncIterable<ReadItem> }> {
+export async function readAhead(items: AsyncIterable<ReadItem>, max: number): Promise<{ ended: boolean; items: AsyncIterable<ReadItem> }> {
   const it = items[Symbol.asyncIterator]();
   const head: ReadItem[] = [];
   let ended = false;

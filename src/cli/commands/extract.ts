@@ -2,7 +2,7 @@ import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
 import { ParleyError, formatError } from '../../errors.ts';
 import { readInputs } from '../../read/index.ts';
-import { extractStream, defaultWorkers } from '../../workers/pool.ts';
+import { extractStream, defaultWorkers, SMALL_INPUT } from '../../workers/pool.ts';
 import type { Extraction } from '../../extraction.ts';
 import { formatPretty } from '../pretty.ts';
 import { writeOut } from '../write-out.ts';
@@ -24,9 +24,6 @@ recursively; - for stdin) and prints one Extraction per article.
 Errors name the file (and line) on stderr; exit code 0 when every input succeeded,
 1 when some failed (a summary is printed), 2 on bad usage.
 `;
-
-/** Articles that one thread extracts faster than worker threads start (each loads its models). */
-const SMALL_INPUT = 64;
 
 export const command: Command = {
   name: 'extract',

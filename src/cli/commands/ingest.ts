@@ -1,9 +1,9 @@
 import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
 import { ParleyError, formatError } from '../../errors.ts';
-import { readInputs } from '../../read/index.ts';
+import { readInputs, type ReadItem } from '../../read/index.ts';
 import { createPipeline } from '../../pipeline.ts';
-import { ExtractionPool, defaultWorkers } from '../../workers/pool.ts';
+import { ExtractionPool, defaultWorkers, readAhead, SMALL_INPUT } from '../../workers/pool.ts';
 import type { RawArticle } from '../../doc.ts';
 import { dbUrl, openStore } from '../../store/index.ts';
 import { ingestArticles } from '../../store/ingest.ts';
@@ -19,8 +19,9 @@ transaction, so an interrupted run can simply be run again.
 
   --db URL     SQLite file (default $PARLEY_DB or ./parley.db) or postgres://user@host/db
   --batch N    articles per transaction (default 100)
-  --workers N  worker threads extracting each batch (default: the number of cores;
-               1 = extract on the main thread); storing stays on the main thread
+  --workers N  worker threads extracting each batch (default: the number of cores; files
+               holding no more than 64 articles in all, and --workers 1, are extracted
+               on the main thread); storing stays on the main thread
   --json       print the summary as JSON
   -q, --quiet  no progress on stderr
 ${QUEUE_INGEST_USAGE}
@@ -50,8 +51,15 @@ export const command: Command = {
     if (values.queue) return queuedIngest(dbUrl(values.db), positionals, values);
     const batchSize = values.batch === undefined ? 100 : Number(values.batch);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new ParleyError('CLI_USAGE', 'cli', '--batch: must be an integer from 1 to 100000');
-    const workers = values.workers === undefined ? defaultWorkers() : Number(values.workers);
+    let workers = values.workers === undefined ? defaultWorkers() : Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new ParleyError('CLI_USAGE', 'cli', `--workers must be a positive integer, not '${values.workers}'`);
+    let items: AsyncIterable<ReadItem> = readInputs(positionals);
+    if (values.workers === undefined && workers > 1 && !(positionals as string[]).includes('-')) {
+      // a small input is extracted on this thread: quicker than starting the workers
+      const ahead = await readAhead(items, SMALL_INPUT);
+      items = ahead.items;
+      if (ahead.ended) workers = 1;
+    }
     const store = await openStore(dbUrl(values.db));
     // started on the first batch that has an article to extract: a re-run over unchanged
     // articles never loads the models
@@ -66,7 +74,7 @@ export const command: Command = {
     const t0 = Date.now();
     let lastLine = 0;
     try {
-      const summary = await ingestArticles(store, () => createPipeline(), readInputs(positionals), {
+      const summary = await ingestArticles(store, () => createPipeline(), items, {
         batchSize,
         ...(extractBatch ? { extractBatch } : {}),
         onError: (e) => process.stderr.write(`${tty && !values.quiet ? '\n' : ''}parley ingest: ${formatError(e)}\n`),
