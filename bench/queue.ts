@@ -4,7 +4,7 @@
  * take the throughput from pg-boss's own timestamps (first job started → last job completed), so
  * process start-up and model loading are not counted.
  *
- *   node --import tsx bench/queue.ts [articles=300] [workers=1,2] [postgres://admin-url]
+ *   node --import tsx bench/queue.ts [articles=300] [workers=1,2] [batch=1] [postgres://admin-url]
  *
  * Needs a PostgreSQL server where it may create and drop databases (default
  * postgres://postgres@127.0.0.1:5432/postgres).
@@ -50,7 +50,7 @@ async function withAdmin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>):
   }
 }
 
-export async function benchQueue(opts: { articles?: number; workers?: number[]; adminUrl?: string; log?: (l: string) => void } = {}): Promise<QueueBenchRow[]> {
+export async function benchQueue(opts: { articles?: number; workers?: number[]; batch?: number; adminUrl?: string; log?: (l: string) => void } = {}): Promise<QueueBenchRow[]> {
   const adminUrl = opts.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const log = opts.log ?? (() => undefined);
   const corpus = await buildCorpus({ articles: opts.articles ?? 300, htmlPages: 0 });
@@ -69,7 +69,7 @@ export async function benchQueue(opts: { articles?: number; workers?: number[]; 
         const enq = await run(['ingest', feed, '--db', url, '--queue', '--json']);
         if (enq.code !== 0) throw new Error(`ingest --queue failed: ${enq.err}`);
         const es = JSON.parse(enq.out.trim()) as { enqueued: number; seconds: number };
-        const runs = await Promise.all(Array.from({ length: n }, () => run(['worker', '--db', url, '--once', '--poll', '0.2', '--json'])));
+        const runs = await Promise.all(Array.from({ length: n }, () => run(['worker', '--db', url, '--once', '--poll', '0.2', '--batch', String(opts.batch ?? 1), '--json'])));
         for (const r of runs) if (r.code !== 0) throw new Error(`worker failed: ${r.err}`);
         const sums = runs.map((r) => JSON.parse(r.out.trim()) as { events: number; cpu_s: number });
         const events = sums.reduce((s, r) => s + r.events, 0);
@@ -81,7 +81,7 @@ export async function benchQueue(opts: { articles?: number; workers?: number[]; 
         ));
         const { n: done, s } = span.rows[0] as { n: number; s: number };
         const row = { workers: n, articles: done, articles_per_s: round(done / s, 1), events, enqueue_articles_per_s: round(es.enqueued / es.seconds, 0), articles_per_cpu_s: round(done / cpu, 1) };
-        log(`queue: ${n} worker(s): ${row.articles_per_s} articles/s over ${done} jobs (${events} events), ${row.articles_per_cpu_s} per worker CPU-second; enqueue ${row.enqueue_articles_per_s} articles/s`);
+        log(`queue: ${n} worker(s), batches of ${opts.batch ?? 1}: ${row.articles_per_s} articles/s over ${done} jobs (${events} events), ${row.articles_per_cpu_s} per worker CPU-second; enqueue ${row.enqueue_articles_per_s} articles/s`);
         rows.push(row);
       } finally {
         await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
@@ -94,10 +94,11 @@ export async function benchQueue(opts: { articles?: number; workers?: number[]; 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [articles, workers, adminUrl] = process.argv.slice(2);
+  const [articles, workers, batch, adminUrl] = process.argv.slice(2);
   const rows = await benchQueue({
     articles: articles ? Number(articles) : 300,
     workers: workers ? workers.split(',').map(Number) : [1, 2],
+    batch: batch ? Number(batch) : 1,
     ...(adminUrl ? { adminUrl } : {}),
     log: (l) => console.error(l),
   });

@@ -1,8 +1,8 @@
 /**
  * End to end against a real PostgreSQL server: `parley ingest --queue` enqueues forty short
- * articles (written for this test), two `parley worker` processes run in parallel, one is
- * killed with SIGKILL after it wrote an article but before it completed the job, and the
- * survivor drains the queue. The store must equal a clean single-process ingest of the same
+ * articles (written for this test), two `parley worker` processes run in parallel (the second
+ * taking eight jobs per transaction), one is killed with SIGKILL after it wrote an article but
+ * before it completed the job, and the survivor drains the queue. The store must equal a clean single-process ingest of the same
  * articles: no article, event or mention twice. Then: a malformed job is retried and
  * dead-lettered, and SIGTERM lets a worker finish its current job.
  *
@@ -178,8 +178,8 @@ test('two workers, one killed mid-job: the store equals a clean single-process i
   assert.ok(victim, `worker A took no job:\n${a.err}`);
   const { job, doc } = victim as { job: string; doc: string };
 
-  // worker B runs alongside and drains the queue
-  const b = parley(['worker', '--db', url, '--once', '--poll', '0.2', '-v']);
+  // worker B runs alongside and drains the queue, eight jobs to a transaction
+  const b = parley(['worker', '--db', url, '--once', '--poll', '0.2', '--batch', '8', '-v']);
   const probe = await openStore(url);
   try {
     await waitFor(`worker A to store ${doc}`, 30_000, async () => (await probe.hashes([doc])).has(doc));

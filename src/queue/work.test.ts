@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleOf, isTransient, sleep, storeArticle } from './work.ts';
+import { articleOf, isTransient, sleep, storeArticle, storeArticles } from './work.ts';
 import { openStore } from '../store/index.ts';
 import type { Pipeline } from '../pipeline.ts';
 import type { RawArticle } from '../doc.ts';
@@ -49,6 +49,23 @@ test('storeArticle: a second delivery of the same article is unchanged and skips
     assert.equal((await storeArticle(store, pipeline, article)).status, 'unchanged');
     assert.equal(extracted, 1);
     assert.equal((await store.stats()).articles, 1);
+  } finally {
+    await store.close();
+  }
+});
+
+test('storeArticles: one transaction for a batch, outcomes in order, unchanged articles not extracted again', async () => {
+  const store = await openStore(':memory:');
+  const extracted: string[] = [];
+  const art = (id: string, raw: string): RawArticle => ({ id, origin: { file: 'feed.jsonl', line: 1 }, format: 'text', raw, meta: {} });
+  const extraction = (a: RawArticle) => ({ doc: a.id, title: null, url: null, source: null, published: null, language: 'en', text: a.raw, actors: [], events: [], errors: [] }) as unknown as Extraction;
+  const pipeline = { extract: (a: RawArticle) => (extracted.push(a.id), extraction(a)) } as unknown as Pipeline;
+  try {
+    assert.deepEqual((await storeArticles(store, pipeline, [art('a', 'One.'), art('b', 'Two.')])).map((o) => o.status), ['new', 'new']);
+    const again = await storeArticles(store, pipeline, [art('a', 'One.'), art('c', 'Three.'), art('b', 'Two, revised.')]);
+    assert.deepEqual(again.map((o) => [o.doc, o.status]), [['a', 'unchanged'], ['c', 'new'], ['b', 'replaced']]);
+    assert.deepEqual(extracted, ['a', 'b', 'c', 'b']);
+    assert.equal((await store.stats()).articles, 3);
   } finally {
     await store.close();
   }

@@ -1,6 +1,6 @@
 /**
- * A queue worker: fetch one article job at a time, extract it, store it in one transaction keyed
- * by doc id + content hash, then complete the job.
+ * A queue worker: fetch article jobs (one at a time, or `batch` at a time), extract them, store
+ * them in one transaction keyed by doc id + content hash, then complete the jobs.
  *
  * Exactly-once storage rests on the store, not on the queue: pg-boss delivers a job at least
  * once (a job whose worker died stays `active` until it expires, then it is retried), and the
@@ -15,7 +15,7 @@ import { createPipeline, type Pipeline } from '../pipeline.ts';
 import { ParleyError } from '../errors.ts';
 import { openStore } from '../store/index.ts';
 import { rawHash } from '../store/ingest.ts';
-import type { IngestOutcome, Store } from '../store/types.ts';
+import type { ArticleInput, IngestOutcome, Store } from '../store/types.ts';
 import { QUEUE_NAME, ensureQueues, openBoss, queueTarget } from './config.ts';
 import { pendingJobs } from './status.ts';
 
@@ -38,6 +38,13 @@ export interface WorkerOptions {
   pipeline?: () => Pipeline;
   /** Give up on `once` after this long without progress (ms); default: no limit. */
   idleTimeoutMs?: number;
+  /**
+   * Jobs taken and stored together, in one store transaction (default 1; the CLI's default is
+   * 10). Fewer, larger
+   * transactions cost PostgreSQL far less per article; an article the batch cannot store is
+   * retried alone, so a bad one fails only its own job.
+   */
+  batch?: number;
 }
 
 export interface WorkerSummary {
@@ -113,6 +120,44 @@ export async function storeArticle(
   }
 }
 
+/**
+ * Store several articles in one transaction (transient conflicts retried as in storeArticle).
+ * Outcomes come back in the articles' order; articles whose stored hash matches are
+ * `unchanged` without extraction.
+ */
+export async function storeArticles(
+  store: Store, pipeline: Pipeline, articles: RawArticle[], stall?: WorkerOptions['stall'],
+): Promise<IngestOutcome[]> {
+  if (articles.length === 1) return [await storeArticle(store, pipeline, articles[0]!, stall)];
+  const known = await store.hashes(articles.map((a) => a.id));
+  const out: Array<IngestOutcome | null> = [];
+  const todo: Array<{ i: number; input: ArticleInput }> = [];
+  articles.forEach((article, i) => {
+    const hash = rawHash(article);
+    const twice = articles.some((b) => b !== article && b.id === article.id);
+    if (known.get(article.id) === hash && !twice) out.push({ doc: article.id, status: 'unchanged', events: 0, mentions: 0 });
+    else {
+      out.push(null);
+      todo.push({ i, input: { extraction: pipeline.extract(article), raw: article.raw, hash } });
+    }
+  });
+  if (todo.length) {
+    if (stall?.at === 'before-store') await sleep(stall.ms);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const stored = await store.ingest(todo.map((x) => x.input));
+        todo.forEach((x, k) => (out[x.i] = stored[k]!));
+        if (stall?.at === 'after-store') await sleep(stall.ms);
+        break;
+      } catch (err) {
+        if (attempt >= 5 || !isTransient(err)) throw err;
+        await sleep(20 * attempt + Math.floor(Math.random() * 50));
+      }
+    }
+  }
+  return out as IngestOutcome[];
+}
+
 function add(s: WorkerSummary, o: IngestOutcome): void {
   s.jobs++;
   s[o.status]++;
@@ -123,6 +168,7 @@ function add(s: WorkerSummary, o: IngestOutcome): void {
 export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   const log = opts.log ?? (() => undefined);
   const poll = Math.max(50, Math.round((opts.pollSeconds ?? 2) * 1000));
+  const batchSize = Math.max(1, Math.floor(opts.batch ?? 1));
   const s = emptyWorkerSummary();
   const t0 = Date.now();
   const target = queueTarget(opts.url);
@@ -136,9 +182,8 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
     let lastProgress = Date.now();
     let cpu0: NodeJS.CpuUsage | null = null;
     while (!opts.signal?.aborted) {
-      const jobs = await boss.fetch<unknown>(QUEUE_NAME, { batchSize: 1 });
-      const job = jobs[0];
-      if (!job) {
+      const jobs = await boss.fetch<unknown>(QUEUE_NAME, { batchSize: batchSize });
+      if (jobs.length === 0) {
         if (opts.once) {
           const p = await pendingJobs(boss, QUEUE_NAME, target.schema);
           if (p.created + p.retry + p.active === 0) break;
@@ -153,28 +198,48 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
       }
       lastProgress = Date.now();
       cpu0 ??= process.cpuUsage();
-      let doc = '?';
-      let o: IngestOutcome;
-      try {
-        const article = articleOf(job.data);
-        doc = article.id;
-        if (opts.verbose) log(`job ${job.id} ${doc}: start`);
-        o = await storeArticle(store, pipeline, article, opts.stall);
-      } catch (err) {
+      const fail = async (job: { id: string }, doc: string, err: unknown): Promise<void> => {
         s.failed++;
         const message = err instanceof Error ? err.message : String(err);
         log(`job ${job.id} ${doc}: failed: ${message}`);
         await boss.fail(QUEUE_NAME, job.id, { message, doc }).catch(() => undefined);
-        lastProgress = Date.now();
-        continue;
+      };
+      const taken: Array<{ job: { id: string }; article: RawArticle }> = [];
+      for (const job of jobs) {
+        try {
+          const article = articleOf(job.data);
+          if (opts.verbose) log(`job ${job.id} ${article.id}: start`);
+          taken.push({ job, article });
+        } catch (err) {
+          await fail(job, '?', err);
+        }
       }
-      add(s, o);
+      let done: Array<{ job: { id: string }; doc: string; o: IngestOutcome }> = [];
       try {
-        await boss.complete(QUEUE_NAME, job.id, { status: o.status, events: o.events, mentions: o.mentions });
-        if (opts.verbose) log(`job ${job.id} ${doc}: ${o.status}, ${o.events} event(s)`);
+        const outcomes = taken.length ? await storeArticles(store, pipeline, taken.map((x) => x.article), opts.stall) : [];
+        done = taken.map((x, i) => ({ job: x.job, doc: x.article.id, o: outcomes[i]! }));
       } catch (err) {
-        // the article is stored; the job expires, comes back, and is found unchanged
-        log(`job ${job.id} ${doc}: ${o.status}, but the job could not be completed: ${err instanceof Error ? err.message : String(err)}`);
+        if (taken.length === 1) await fail(taken[0]!.job, taken[0]!.article.id, err);
+        else {
+          // find the article that breaks the batch: the others are stored one by one
+          for (const { job, article } of taken) {
+            try {
+              done.push({ job, doc: article.id, o: await storeArticle(store, pipeline, article, opts.stall) });
+            } catch (e) {
+              await fail(job, article.id, e);
+            }
+          }
+        }
+      }
+      for (const { job, doc, o } of done) {
+        add(s, o);
+        try {
+          await boss.complete(QUEUE_NAME, job.id, { status: o.status, events: o.events, mentions: o.mentions });
+          if (opts.verbose) log(`job ${job.id} ${doc}: ${o.status}, ${o.events} event(s)`);
+        } catch (err) {
+          // the article is stored; the job expires, comes back, and is found unchanged
+          log(`job ${job.id} ${doc}: ${o.status}, but the job could not be completed: ${err instanceof Error ? err.message : String(err)}`);
+        }
       }
       lastProgress = Date.now();
     }

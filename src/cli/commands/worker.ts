@@ -7,7 +7,7 @@ import { runWorkers } from '../../queue/pool.ts';
 import { formatStatus, queueStatus } from '../../queue/status.ts';
 import type { StallPoint, WorkerOptions } from '../../queue/work.ts';
 
-const usage = `usage: parley worker --db postgres://… [--concurrency N] [--once] [--poll S] [-v]
+const usage = `usage: parley worker --db postgres://… [--concurrency N] [--batch N] [--once] [--poll S] [-v]
        parley worker --db postgres://… --status [--json]
 
 Takes article jobs that \`parley ingest --queue\` put on the PostgreSQL queue (pg-boss),
@@ -18,13 +18,15 @@ Failing jobs are retried with exponential backoff, then marked failed (dead lett
 
   --db URL          postgres://user@host/db (default $PARLEY_DB)
   --concurrency N   worker loops in this process, one thread each (default 1)
+  --batch N         jobs a loop takes and stores together, in one transaction (default 10:
+                    about twice the throughput of 1; a bad article still fails alone)
   --once            drain the queue, then exit (waits for jobs held by other workers)
   --poll S          seconds between polls of an empty queue (default 2)
   --status          print the queue's jobs per state and the latest failures, then exit
   --json            with --status or at the end of a run: JSON output
   -v, --verbose     one line per job on stderr
 
-SIGTERM / SIGINT: finish the current job, then stop. Exit code 1 when a job failed.
+SIGTERM / SIGINT: finish the current batch of jobs, then stop. Exit code 1 when a job failed.
 `;
 
 /** Fault injection for tests: PARLEY_WORKER_STALL=after-store:800 sleeps 800 ms there in every job. */
@@ -41,6 +43,7 @@ export const command: Command = {
     const { values } = parse(args, {
       db: { type: 'string' },
       concurrency: { type: 'string' },
+      batch: { type: 'string' },
       once: { type: 'boolean' },
       poll: { type: 'string' },
       status: { type: 'boolean' },
@@ -55,11 +58,12 @@ export const command: Command = {
       return 0;
     }
     const n = settingFrom(values.concurrency, '--concurrency', 1, 256, 1);
+    const batch = settingFrom(values.batch, '--batch', 1, 1000, 10);
     const poll = values.poll === undefined ? 2 : Number(values.poll);
     if (!Number.isFinite(poll) || poll < 0.05 || poll > 3600) throw new ParleyError('CLI_USAGE', 'cli', '--poll: must be a number of seconds from 0.05 to 3600');
     const stop = new AbortController();
     const onSignal = (): void => {
-      if (!stop.signal.aborted) process.stderr.write('parley worker: stopping after the current job\n');
+      if (!stop.signal.aborted) process.stderr.write('parley worker: stopping after the current batch of jobs\n');
       stop.abort();
     };
     process.on('SIGTERM', onSignal);
@@ -69,6 +73,7 @@ export const command: Command = {
       const s = await runWorkers(n, {
         url,
         once: values.once ?? false,
+        batch,
         pollSeconds: poll,
         signal: stop.signal,
         verbose: values.verbose ?? false,
