@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleOf, isTransient, sleep, storeArticle, storeArticles } from './work.ts';
+import { articleOf, isTransient, sleep, storeArticle, storeArticles, storeJobs } from './work.ts';
 import { openStore } from '../store/index.ts';
 import type { Pipeline } from '../pipeline.ts';
 import type { RawArticle } from '../doc.ts';
@@ -68,5 +68,23 @@ test('storeArticles: one transaction for a batch, outcomes in order, unchanged a
     assert.equal((await store.stats()).articles, 3);
   } finally {
     await store.close();
+  }
+});
+
+test('storeJobs: a batch the store refuses is stored one by one, and only the bad article fails', async () => {
+  const inner = await openStore(':memory:');
+  // a store that refuses any write holding the doc 'bad'
+  const picky = Object.create(inner, {
+    ingest: { value: (items: Parameters<typeof inner.ingest>[0]) => (items.some((i) => i.extraction.doc === 'bad') ? Promise.reject(new Error('value too long')) : inner.ingest(items)) },
+  }) as typeof inner;
+  const art = (id: string): RawArticle => ({ id, origin: { file: 'feed.jsonl', line: 1 }, format: 'text', raw: `Text of ${id}.`, meta: {} });
+  const pipeline = { extract: (a: RawArticle) => ({ doc: a.id, title: null, url: null, source: null, published: null, language: 'en', text: a.raw, actors: [], events: [], errors: [] }) } as unknown as Pipeline;
+  try {
+    const { done, failed } = await storeJobs(picky, pipeline, ['a', 'bad', 'c'].map((id, job) => ({ job, article: art(id) })));
+    assert.deepEqual(done.map((d) => [d.job, d.doc, d.o.status]), [[0, 'a', 'new'], [2, 'c', 'new']]);
+    assert.deepEqual(failed.map((f) => [f.job, f.doc, (f.err as Error).message]), [[1, 'bad', 'value too long']]);
+    assert.equal((await inner.stats()).articles, 2);
+  } finally {
+    await inner.close();
   }
 });

@@ -158,6 +158,34 @@ export async function storeArticles(
   return out as IngestOutcome[];
 }
 
+/**
+ * Store the articles of a batch of jobs together; when the batch fails, store them one by one,
+ * so only the job whose article cannot be stored fails.
+ */
+export async function storeJobs<J>(
+  store: Store, pipeline: Pipeline, taken: Array<{ job: J; article: RawArticle }>, stall?: WorkerOptions['stall'],
+): Promise<{ done: Array<{ job: J; doc: string; o: IngestOutcome }>; failed: Array<{ job: J; doc: string; err: unknown }> }> {
+  const done: Array<{ job: J; doc: string; o: IngestOutcome }> = [];
+  const failed: Array<{ job: J; doc: string; err: unknown }> = [];
+  if (taken.length === 0) return { done, failed };
+  try {
+    const outcomes = await storeArticles(store, pipeline, taken.map((x) => x.article), stall);
+    taken.forEach((x, i) => done.push({ job: x.job, doc: x.article.id, o: outcomes[i]! }));
+  } catch (err) {
+    if (taken.length === 1) failed.push({ job: taken[0]!.job, doc: taken[0]!.article.id, err });
+    else {
+      for (const { job, article } of taken) {
+        try {
+          done.push({ job, doc: article.id, o: await storeArticle(store, pipeline, article, stall) });
+        } catch (e) {
+          failed.push({ job, doc: article.id, err: e });
+        }
+      }
+    }
+  }
+  return { done, failed };
+}
+
 function add(s: WorkerSummary, o: IngestOutcome): void {
   s.jobs++;
   s[o.status]++;
@@ -214,23 +242,8 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
           await fail(job, '?', err);
         }
       }
-      let done: Array<{ job: { id: string }; doc: string; o: IngestOutcome }> = [];
-      try {
-        const outcomes = taken.length ? await storeArticles(store, pipeline, taken.map((x) => x.article), opts.stall) : [];
-        done = taken.map((x, i) => ({ job: x.job, doc: x.article.id, o: outcomes[i]! }));
-      } catch (err) {
-        if (taken.length === 1) await fail(taken[0]!.job, taken[0]!.article.id, err);
-        else {
-          // find the article that breaks the batch: the others are stored one by one
-          for (const { job, article } of taken) {
-            try {
-              done.push({ job, doc: article.id, o: await storeArticle(store, pipeline, article, opts.stall) });
-            } catch (e) {
-              await fail(job, article.id, e);
-            }
-          }
-        }
-      }
+      const { done, failed } = await storeJobs(store, pipeline, taken, opts.stall);
+      for (const f of failed) await fail(f.job, f.doc, f.err);
       for (const { job, doc, o } of done) {
         add(s, o);
         try {
