@@ -56,7 +56,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
   if (!skip.has('workers')) {
     const w = await benchWorkers(corpus.text);
     Object.assign(r, w);
-    log(`workers (steady state, best of ${WORKER_ROUNDS} rounds over ${w.workers_articles} articles): 1 → ${w.workers_1_articles_per_s} articles/s, 2 → ${w.workers_2_articles_per_s} articles/s: ${w.scaling_2_workers}× (rounds: ${w.workers_1_rounds} / ${w.workers_2_rounds}; whole runs incl. start-up: ${w.workers_1_total_s} s vs ${w.workers_2_total_s} s)`);
+    log(`workers (warmed up, taking turns): main thread ${w.workers_main_thread_articles_per_s}, 1 worker ${w.workers_1_articles_per_s}, 2 workers ${w.workers_2_articles_per_s} articles/s → ${w.scaling_2_workers}× one worker (${w.scaling_2_workers_vs_main_thread}× the main thread; per round ${w.scaling_rounds}); extract --workers 1 / 2 over the corpus: ${w.workers_1_total_s} s / ${w.workers_2_total_s} s, peak RSS ${w.extract_peak_rss_mb} MB`);
   }
   if (!skip.has('store')) {
     const { benchStore } = await import('./store.ts');
@@ -147,58 +147,46 @@ function benchHtml(corpus: BenchCorpus, pipeline: Pipeline) {
   };
 }
 
-/** Copies of the corpus in the worker runs (ids varied): long enough for both runs to warm up. */
-const WORKER_CORPUS_COPIES = 3;
-/** Rounds of (1 worker, 2 workers), interleaved; each figure is its best round. */
-const WORKER_ROUNDS = 2;
-
 /**
- * Extraction with 1 and 2 workers, each in a child process running the real streaming path
- * (`parley extract --workers N`) over the corpus written three times as JSONL (ids varied).
- * Scaling compares steady-state throughput (the second half of each run, see extract-child.ts),
- * so thread start-up, model loading and JIT warm-up, paid once per run, do not swamp it. Two
- * workers warm up slowly on two cores (each thread compiles its own code while both cores are
- * busy): their rate still climbs after 2,000 results, which is why the runs are this long. The
- * runs alternate (1, 2, 1, 2) and each figure is its best round, so a burst of load from
- * elsewhere on a shared machine does not decide the ratio. The child's peak RSS (all threads) is
- * the memory of a real run.
+ * Extraction with 1 and 2 workers. The scaling figure comes from scaling-child.ts: one process
+ * holds the pipeline on its main thread, a pool of one worker thread and a pool of two, all
+ * warmed up, and gives them the same slices of the corpus in turn, so load from elsewhere on a
+ * shared machine falls on all of them alike (separate runs a minute apart differed by up to 30 %
+ * on the 2-core VM). Then the real streaming path (`parley extract --workers N`, extract-child.ts)
+ * runs once with 1 and once with 2 workers over the corpus written as JSONL: whole-run times,
+ * steady-state rates (their second halves) and the peak RSS of a real run.
  */
 async function benchWorkers(articles: RawArticle[]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
   const file = path.join(dir, 'corpus.jsonl');
   try {
-    const line = (a: RawArticle, id: string) => JSON.stringify({ id, text: a.raw, published: a.meta.published ?? null, title: a.meta.title ?? null });
-    const lines: string[] = [];
-    for (let k = 0; k < WORKER_CORPUS_COPIES; k++) for (const a of articles) lines.push(line(a, k === 0 ? a.id : `${a.id}~w${k}`));
-    writeFileSync(file, lines.join('\n') + '\n');
-    type ChildResult = { articles: number; total_s: number; steady_articles_per_s: number; max_rss_mb: number };
-    const run = (workers: number): ChildResult => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./extract-child.ts', import.meta.url)), file, String(workers)], {
+    const line = (a: RawArticle) => JSON.stringify({ id: a.id, text: a.raw, published: a.meta.published ?? null, title: a.meta.title ?? null });
+    writeFileSync(file, articles.map(line).join('\n') + '\n');
+    const child = <T>(script: string, args: string[]): T => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
       });
-      if (r.status !== 0) throw new Error(`bench child (${workers} workers) failed: ${r.stderr.slice(-500)}`);
-      return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
+      if (r.status !== 0) throw new Error(`bench child ${script} ${args.join(' ')} failed: ${r.stderr.slice(-500)}`);
+      return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
     };
-    const ones: ChildResult[] = [];
-    const twos: ChildResult[] = [];
-    for (let i = 0; i < WORKER_ROUNDS; i++) {
-      ones.push(run(1));
-      twos.push(run(2));
-    }
-    const best = (rs: ChildResult[]) => rs.reduce((a, b) => (b.steady_articles_per_s > a.steady_articles_per_s ? b : a));
-    const one = best(ones);
-    const two = best(twos);
+    const sc = child<{ main_articles_per_s: number; one_worker_articles_per_s: number; two_workers_articles_per_s: number; rounds: number[][] }>(
+      './scaling-child.ts', [file]);
+    type Run = { articles: number; total_s: number; steady_articles_per_s: number; max_rss_mb: number };
+    const one = child<Run>('./extract-child.ts', [file, '1']);
+    const two = child<Run>('./extract-child.ts', [file, '2']);
     return {
-      workers_articles: one.articles,
-      workers_1_articles_per_s: round(one.steady_articles_per_s, 1),
-      workers_2_articles_per_s: round(two.steady_articles_per_s, 1),
-      scaling_2_workers: round(two.steady_articles_per_s / one.steady_articles_per_s, 2),
-      workers_1_rounds: ones.map((r) => round(r.steady_articles_per_s, 1)).join(' '),
-      workers_2_rounds: twos.map((r) => round(r.steady_articles_per_s, 1)).join(' '),
+      workers_1_articles_per_s: round(sc.one_worker_articles_per_s, 1),
+      workers_2_articles_per_s: round(sc.two_workers_articles_per_s, 1),
+      workers_main_thread_articles_per_s: round(sc.main_articles_per_s, 1),
+      scaling_2_workers: round(sc.two_workers_articles_per_s / sc.one_worker_articles_per_s, 2),
+      scaling_2_workers_vs_main_thread: round(sc.two_workers_articles_per_s / sc.main_articles_per_s, 2),
+      scaling_rounds: sc.rounds.map((r) => `${round(r[2]! / r[1]!, 2)}`).join(' '),
       workers_1_total_s: round(one.total_s, 1),
       workers_2_total_s: round(two.total_s, 1),
-      extract_peak_rss_mb: Math.max(...ones.map((r) => r.max_rss_mb), ...twos.map((r) => r.max_rss_mb)),
+      workers_1_run_steady_articles_per_s: round(one.steady_articles_per_s, 1),
+      workers_2_run_steady_articles_per_s: round(two.steady_articles_per_s, 1),
+      extract_peak_rss_mb: two.max_rss_mb,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

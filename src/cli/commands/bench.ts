@@ -10,8 +10,9 @@ examples when it is missing, repeated with varied ids) and measures in one run:
   - compromise's people/places/organizations pass on the same corpus → ratio (the two take
     turns on each quarter of the corpus, so load from elsewhere falls on both)
   - raw HTML pages through Parley vs @mozilla/readability on linkedom alone → ratio
-  - extraction with 1 and 2 worker threads → scaling: \`parley extract --workers N\` over the
-    corpus three times, steady state (second half), best of two interleaved rounds
+  - extraction with 1 and 2 worker threads → scaling: warmed-up pools of 1 and 2 threads
+    (and the main thread) take turns on the same slices of the corpus; then
+    \`parley extract --workers 1\` and \`--workers 2\` over the corpus: whole runs, peak RSS
   - SQLite ingest (events/s) and API query latency (p50/p95) on a synthetic store
   - peak RSS
 Sections: compromise, html, workers, store (skip with --skip).
