@@ -14,7 +14,7 @@ import type { RawArticle } from '../doc.ts';
 import { createPipeline, type Pipeline } from '../pipeline.ts';
 import { ParleyError } from '../errors.ts';
 import { openStore } from '../store/index.ts';
-import { rawHash } from '../store/ingest.ts';
+import { splitUnchanged } from '../store/ingest.ts';
 import type { ArticleInput, IngestOutcome, Store } from '../store/types.ts';
 import { QUEUE_NAME, ensureQueues, openBoss, queueTarget } from './config.ts';
 import { pendingJobs } from './status.ts';
@@ -103,59 +103,34 @@ export function articleOf(data: unknown): RawArticle {
 export async function storeArticle(
   store: Store, pipeline: Pipeline, article: RawArticle, stall?: WorkerOptions['stall'],
 ): Promise<IngestOutcome> {
-  const hash = rawHash(article);
-  const known = await store.hashes([article.id]);
-  if (known.get(article.id) === hash) return { doc: article.id, status: 'unchanged', events: 0, mentions: 0 };
-  const extraction = pipeline.extract(article);
+  return (await storeArticles(store, pipeline, [article], stall))[0]!;
+}
+
+/**
+ * Store several articles in one transaction, retrying transient PostgreSQL conflicts (a few
+ * times, jittered). Outcomes come back in the articles' order; articles whose stored hash
+ * matches are `unchanged` without extraction.
+ */
+export async function storeArticles(
+  store: Store, pipeline: Pipeline, articles: RawArticle[], stall?: WorkerOptions['stall'],
+): Promise<IngestOutcome[]> {
+  const { unchanged, todo } = await splitUnchanged(store, articles);
+  const out: IngestOutcome[] = new Array(articles.length);
+  for (const u of unchanged) out[u.i] = u.outcome;
+  if (todo.length === 0) return out;
+  const inputs: ArticleInput[] = todo.map((x) => ({ extraction: pipeline.extract(x.article), raw: x.article.raw, hash: x.hash }));
   if (stall?.at === 'before-store') await sleep(stall.ms);
   for (let attempt = 1; ; attempt++) {
     try {
-      const [o] = await store.ingest([{ extraction, raw: article.raw, hash }]);
+      const stored = await store.ingest(inputs);
+      todo.forEach((x, k) => (out[x.i] = stored[k]!));
       if (stall?.at === 'after-store') await sleep(stall.ms);
-      return o!;
+      return out;
     } catch (err) {
       if (attempt >= 5 || !isTransient(err)) throw err;
       await sleep(20 * attempt + Math.floor(Math.random() * 50));
     }
   }
-}
-
-/**
- * Store several articles in one transaction (transient conflicts retried as in storeArticle).
- * Outcomes come back in the articles' order; articles whose stored hash matches are
- * `unchanged` without extraction.
- */
-export async function storeArticles(
-  store: Store, pipeline: Pipeline, articles: RawArticle[], stall?: WorkerOptions['stall'],
-): Promise<IngestOutcome[]> {
-  if (articles.length === 1) return [await storeArticle(store, pipeline, articles[0]!, stall)];
-  const known = await store.hashes(articles.map((a) => a.id));
-  const out: Array<IngestOutcome | null> = [];
-  const todo: Array<{ i: number; input: ArticleInput }> = [];
-  articles.forEach((article, i) => {
-    const hash = rawHash(article);
-    const twice = articles.some((b) => b !== article && b.id === article.id);
-    if (known.get(article.id) === hash && !twice) out.push({ doc: article.id, status: 'unchanged', events: 0, mentions: 0 });
-    else {
-      out.push(null);
-      todo.push({ i, input: { extraction: pipeline.extract(article), raw: article.raw, hash } });
-    }
-  });
-  if (todo.length) {
-    if (stall?.at === 'before-store') await sleep(stall.ms);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const stored = await store.ingest(todo.map((x) => x.input));
-        todo.forEach((x, k) => (out[x.i] = stored[k]!));
-        if (stall?.at === 'after-store') await sleep(stall.ms);
-        break;
-      } catch (err) {
-        if (attempt >= 5 || !isTransient(err)) throw err;
-        await sleep(20 * attempt + Math.floor(Math.random() * 50));
-      }
-    }
-  }
-  return out as IngestOutcome[];
 }
 
 /**

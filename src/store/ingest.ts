@@ -43,6 +43,26 @@ export function rawHash(a: RawArticle): string {
   return contentHash(a.raw, a.meta);
 }
 
+/**
+ * A batch's articles split by their stored hash: `unchanged` (same hash stored, and the doc only
+ * once in the batch: a doc given twice is always written, so the later version wins) and `todo`
+ * (to extract), each with its index in the batch.
+ */
+export async function splitUnchanged(
+  store: Store, batch: RawArticle[],
+): Promise<{ unchanged: Array<{ i: number; outcome: IngestOutcome }>; todo: Array<{ i: number; article: RawArticle; hash: string }> }> {
+  const known = await store.hashes(batch.map((a) => a.id));
+  const unchanged: Array<{ i: number; outcome: IngestOutcome }> = [];
+  const todo: Array<{ i: number; article: RawArticle; hash: string }> = [];
+  batch.forEach((article, i) => {
+    const hash = rawHash(article);
+    if (known.get(article.id) === hash && !batch.some((b) => b !== article && b.id === article.id)) {
+      unchanged.push({ i, outcome: { doc: article.id, status: 'unchanged', events: 0, mentions: 0 } });
+    } else todo.push({ i, article, hash });
+  });
+  return { unchanged, todo };
+}
+
 type Extract = (articles: RawArticle[]) => Promise<BatchResult[]>;
 
 interface Prepared {
@@ -57,14 +77,8 @@ interface Prepared {
 async function startBatch(
   store: Store, extract: Extract, batch: RawArticle[], s: IngestSummary, fail: (e: ExtractionError) => void,
 ): Promise<{ done: Promise<Prepared> }> {
-  const known = await store.hashes(batch.map((a) => a.id));
-  const todo: Array<{ article: RawArticle; hash: string }> = [];
-  for (const article of batch) {
-    const hash = rawHash(article);
-    if (known.get(article.id) === hash && !batch.some((b) => b !== article && b.id === article.id)) {
-      addOutcome(s, { doc: article.id, status: 'unchanged', events: 0, mentions: 0 });
-    } else todo.push({ article, hash });
-  }
+  const { unchanged, todo } = await splitUnchanged(store, batch);
+  for (const u of unchanged) addOutcome(s, u.outcome);
   if (todo.length === 0) return { done: Promise.resolve({ inputs: [] }) };
   const done = extract(todo.map((t) => t.article)).then((results) => {
     const inputs: Prepared['inputs'] = [];
