@@ -97,3 +97,6 @@ export interface Extraction {
   events: EventRecord[];
   errors: ExtractionError[];
 }
+
+/** One article's extraction, or the error that stopped it (worker pools, batch ingest). */
+export type ExtractResult = { ok: true; extraction: Extraction } | { ok: false; error: ExtractionError };

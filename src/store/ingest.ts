@@ -4,7 +4,7 @@
  * run followed by a rerun leaves the store as a clean run would.
  */
 import type { RawArticle } from '../doc.ts';
-import type { Extraction, ExtractionError } from '../extraction.ts';
+import type { ExtractionError, ExtractResult } from '../extraction.ts';
 import type { ReadItem } from '../read/index.ts';
 import type { Pipeline } from '../pipeline.ts';
 import { toParleyError } from '../errors.ts';
@@ -26,7 +26,7 @@ export interface IngestRunOptions {
   extractBatch?: (articles: RawArticle[]) => Promise<BatchResult[]>;
 }
 
-export type BatchResult = { ok: true; extraction: Extraction } | { ok: false; error: ExtractionError };
+export type BatchResult = ExtractResult;
 
 export function emptySummary(): IngestSummary {
   return { articles: 0, new: 0, unchanged: 0, replaced: 0, events: 0, mentions: 0, failures: 0, errors: [] };

@@ -11,14 +11,12 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { ReadItem } from '../read/index.ts';
-import type { Extraction, ExtractionError } from '../extraction.ts';
+import type { Extraction, ExtractionError, ExtractResult } from '../extraction.ts';
 import type { PipelineOptions } from '../pipeline.ts';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { RawArticle } from '../doc.ts';
 
-export type StreamResult =
-  | { ok: true; extraction: Extraction }
-  | { ok: false; error: ExtractionError };
+export type StreamResult = ExtractResult;
 
 export interface PoolOptions extends PipelineOptions {
   /** Number of worker threads; default: the number of cores. */

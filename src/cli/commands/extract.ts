@@ -1,8 +1,8 @@
 import type { Command } from '../command.ts';
-import { parse } from '../args.ts';
+import { parse, workersOption } from '../args.ts';
 import { ParleyError, formatError } from '../../errors.ts';
 import { readInputs } from '../../read/index.ts';
-import { extractStream, defaultWorkers, SMALL_INPUT } from '../../workers/pool.ts';
+import { extractStream, SMALL_INPUT } from '../../workers/pool.ts';
 import type { Extraction } from '../../extraction.ts';
 import { formatPretty } from '../pretty.ts';
 import { writeOut } from '../write-out.ts';
@@ -40,8 +40,7 @@ export const command: Command = {
     if (positionals.length === 0) throw new ParleyError('CLI_USAGE', 'cli', 'no input paths (use - for stdin)');
     const format = values.format ?? (process.stdout.isTTY ? 'pretty' : 'jsonl');
     if (!['jsonl', 'json', 'pretty'].includes(format)) throw new ParleyError('CLI_USAGE', 'cli', `unknown --format '${format}'`);
-    const workers = values.workers === undefined ? defaultWorkers() : Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 1) throw new ParleyError('CLI_USAGE', 'cli', `--workers must be a positive integer, not '${values.workers}'`);
+    const workers = workersOption(values.workers);
     const progress = !values.quiet && Boolean(process.stderr.isTTY);
     let ok = 0;
     let failed = 0;

@@ -1,9 +1,9 @@
 import type { Command } from '../command.ts';
-import { parse } from '../args.ts';
+import { parse, workersOption } from '../args.ts';
 import { ParleyError, formatError } from '../../errors.ts';
 import { readInputs, type ReadItem } from '../../read/index.ts';
 import { createPipeline } from '../../pipeline.ts';
-import { ExtractionPool, defaultWorkers, readAhead, SMALL_INPUT } from '../../workers/pool.ts';
+import { ExtractionPool, readAhead, SMALL_INPUT } from '../../workers/pool.ts';
 import type { RawArticle } from '../../doc.ts';
 import { dbUrl, openStore } from '../../store/index.ts';
 import { ingestArticles } from '../../store/ingest.ts';
@@ -51,8 +51,7 @@ export const command: Command = {
     if (values.queue) return queuedIngest(dbUrl(values.db), positionals, values);
     const batchSize = values.batch === undefined ? 100 : Number(values.batch);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new ParleyError('CLI_USAGE', 'cli', '--batch: must be an integer from 1 to 100000');
-    let workers = values.workers === undefined ? defaultWorkers() : Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 1) throw new ParleyError('CLI_USAGE', 'cli', `--workers must be a positive integer, not '${values.workers}'`);
+    let workers = workersOption(values.workers);
     let items: AsyncIterable<ReadItem> = readInputs(positionals);
     if (values.workers === undefined && workers > 1 && !(positionals as string[]).includes('-')) {
       // a small input is extracted on this thread: quicker than starting the workers
