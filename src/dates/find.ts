@@ -84,7 +84,7 @@ export function findDates(text: string, published: Ymd | null, bounds: Array<{ s
 }
 
 /** A month name or a year as fromChrono() requires them: a paragraph without one yields no chrono date. */
-const CHRONO_CUE = new RegExp(`(?:^|[^A-Za-z])(?:${MONTH_ALT})(?![A-Za-z])|(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)`);
+const CHRONO_CUES = new RegExp(`(?:^|[^A-Za-z])(?:${MONTH_ALT})(?![A-Za-z])|(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)`, 'g');
 
 /**
  * chrono-node over the paragraphs (blank-line separated) of `text` that hold a month name or a
@@ -100,7 +100,8 @@ function chronoByParagraph(text: string, flat: string, instant: Date): chrono.Pa
   for (;;) {
     const m = para.exec(text);
     const to = m ? m.index : text.length;
-    if (to > from && CHRONO_CUE.test(flat.slice(from, to))) {
+    if (to > from) {
+      // a paragraph without a cue reads no chrono at all
       for (const r of chronoAroundCues(flat.slice(from, to), instant)) {
         (r as { index: number }).index += from;
         out.push(r);
@@ -111,7 +112,6 @@ function chronoByParagraph(text: string, flat: string, instant: Date): chrono.Pa
   }
 }
 
-const CHRONO_CUES = new RegExp(CHRONO_CUE.source, 'g');
 /** Characters read on each side of a cue: room for "Tuesday, 25 October" or "from March 3 to 5". */
 const CUE_MARGIN = 48;
 
